@@ -1,0 +1,23 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import type { Dialect } from '../database.js';
+import { foundation } from './0001-foundation.js';
+import type { FlytthitMigration } from './helpers.js';
+
+/**
+ * Every migration, in order. Once a migration has landed on main it is frozen:
+ * change the schema with a new one. Module migrations are added at the end.
+ */
+export const migrations: FlytthitMigration[] = [foundation];
+
+export class FlytthitMigrationProvider implements MigrationProvider {
+  constructor(private readonly dialect: Dialect) {}
+
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {};
+    for (const m of migrations) {
+      // biome-ignore lint/suspicious/noExplicitAny: Kysely hands migrations an untyped database
+      out[m.name] = { up: (db: any) => m.up({ db, dialect: this.dialect }) };
+    }
+    return out;
+  }
+}

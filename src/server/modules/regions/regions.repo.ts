@@ -1,0 +1,161 @@
+import type { Db } from '../../db/database.js';
+import { newId, toDbBool } from '../../db/portable.js';
+import type { Scope } from '../../plugins/access.js';
+
+export interface MunicipalityRow {
+  code: string;
+  name: string;
+  officialName: string;
+  countyCode: string;
+  countyName: string;
+  slug: string;
+}
+
+export interface CodeChangeRow {
+  oldCode: string;
+  oldName: string;
+  newCode: string;
+  newName: string;
+  changedOn: string;
+  kind: string;
+}
+
+export interface RegionRow {
+  id: string;
+  slug: string;
+  name: string;
+  isDemo: number;
+  themeColor: string;
+  hostname: string | null;
+}
+
+export async function upsertMunicipalities(db: Db, rows: MunicipalityRow[]): Promise<void> {
+  for (const row of rows) {
+    await db
+      .insertInto('municipalities')
+      .values(row)
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet({
+          name: row.name,
+          officialName: row.officialName,
+          countyCode: row.countyCode,
+          countyName: row.countyName,
+          slug: row.slug,
+        }),
+      )
+      .execute();
+  }
+}
+
+export async function insertCodeChanges(db: Db, rows: CodeChangeRow[]): Promise<void> {
+  for (const row of rows) {
+    await db
+      .insertInto('municipalityCodeChanges')
+      .values(row)
+      .onConflict((oc) => oc.columns(['oldCode', 'newCode', 'changedOn']).doNothing())
+      .execute();
+  }
+}
+
+export async function countMunicipalities(db: Db): Promise<number> {
+  const r = await db
+    .selectFrom('municipalities')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function findAllMunicipalities(db: Db): Promise<MunicipalityRow[]> {
+  return db.selectFrom('municipalities').selectAll().orderBy('code').execute();
+}
+
+export async function findMunicipalities(db: Db, codes: string[]): Promise<MunicipalityRow[]> {
+  if (codes.length === 0) return [];
+  return db.selectFrom('municipalities').selectAll().where('code', 'in', codes).execute();
+}
+
+export async function findCodeChangesInto(db: Db, codes: string[]): Promise<CodeChangeRow[]> {
+  if (codes.length === 0) return [];
+  return db
+    .selectFrom('municipalityCodeChanges')
+    .select(['oldCode', 'oldName', 'newCode', 'newName', 'changedOn', 'kind'])
+    .where('newCode', 'in', codes)
+    .orderBy('changedOn')
+    .execute();
+}
+
+export async function findAllCodeChanges(db: Db): Promise<CodeChangeRow[]> {
+  return db
+    .selectFrom('municipalityCodeChanges')
+    .select(['oldCode', 'oldName', 'newCode', 'newName', 'changedOn', 'kind'])
+    .orderBy('changedOn')
+    .execute();
+}
+
+const regionColumns = ['id', 'slug', 'name', 'isDemo', 'themeColor', 'hostname'] as const;
+
+export async function findRegionBySlug(db: Db, slug: string): Promise<RegionRow | undefined> {
+  return db.selectFrom('regions').select(regionColumns).where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function findRegionById(db: Db, id: string): Promise<RegionRow | undefined> {
+  return db.selectFrom('regions').select(regionColumns).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findRegionByHostname(db: Db, host: string): Promise<RegionRow | undefined> {
+  return db
+    .selectFrom('regions')
+    .select(regionColumns)
+    .where('hostname', '=', host)
+    .executeTakeFirst();
+}
+
+/** Regions a scope may see, in name order. */
+export async function findRegions(db: Db, scope: Scope): Promise<RegionRow[]> {
+  let q = db.selectFrom('regions').select(regionColumns).orderBy('name');
+  if (scope.regionIds !== 'all') {
+    if (scope.regionIds.length === 0) return [];
+    q = q.where('id', 'in', scope.regionIds);
+  }
+  return q.execute();
+}
+
+export async function findFirstRegion(db: Db): Promise<RegionRow | undefined> {
+  return db.selectFrom('regions').select(regionColumns).orderBy('createdAt').executeTakeFirst();
+}
+
+export async function findRegionMunicipalityCodes(db: Db, regionId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('regionMunicipalities')
+    .select('municipalityCode')
+    .where('regionId', '=', regionId)
+    .execute();
+  return rows.map((r) => r.municipalityCode);
+}
+
+export async function insertRegion(
+  db: Db,
+  region: { slug: string; name: string; isDemo: boolean; themeColor: string; createdAt: string },
+  municipalityCodes: string[],
+): Promise<string> {
+  const id = newId();
+  await db
+    .insertInto('regions')
+    .values({
+      id,
+      slug: region.slug,
+      name: region.name,
+      isDemo: toDbBool(region.isDemo),
+      themeColor: region.themeColor,
+      hostname: null,
+      createdAt: region.createdAt,
+    })
+    .execute();
+  if (municipalityCodes.length > 0) {
+    await db
+      .insertInto('regionMunicipalities')
+      .values(municipalityCodes.map((municipalityCode) => ({ regionId: id, municipalityCode })))
+      .execute();
+  }
+  return id;
+}

@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { Municipality, Region } from '../../../contracts/regions.js';
+import type { Db } from '../../db/database.js';
+import { fromDbBool } from '../../db/portable.js';
+import type { Clock } from '../../deps.js';
+import { notFound } from '../../errors.js';
+import { dataDir } from '../../paths.js';
+import type { Scope } from '../../plugins/access.js';
+import * as repo from './regions.repo.js';
+
+export const DEMO_REGION = {
+  slug: 'fjellregionen',
+  name: 'Fjellregionen',
+  themeColor: '#0b5e3b',
+  /** Røros, Tynset, Alvdal, Rendalen, Folldal, Os, Tolga (numbers valid from 2018/2020). */
+  municipalityCodes: ['5025', '3427', '3428', '3424', '3429', '3430', '3426'],
+} as const;
+
+function readDataCsv(file: string): Record<string, string>[] {
+  return parse(readFileSync(join(dataDir, 'municipalities', file), 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+  }) as Record<string, string>[];
+}
+
+/** Loads the shipped municipality register and KLASS code history; safe to run again. */
+export async function loadMunicipalityRegister(
+  db: Db,
+): Promise<{ municipalities: number; changes: number }> {
+  const municipalities = readDataCsv('municipalities.csv').map((r) => ({
+    code: r.code!,
+    name: r.name!,
+    officialName: r.official_name!,
+    countyCode: r.county_code!,
+    countyName: r.county_name!,
+    slug: r.slug!,
+  }));
+  const changes = readDataCsv('code-changes.csv').map((r) => ({
+    oldCode: r.old_code!,
+    oldName: r.old_name!,
+    newCode: r.new_code!,
+    newName: r.new_name!,
+    changedOn: r.changed_on!,
+    kind: r.kind!,
+  }));
+  await db.transaction().execute(async (trx) => {
+    await repo.upsertMunicipalities(trx, municipalities);
+    await repo.insertCodeChanges(trx, changes);
+  });
+  return { municipalities: municipalities.length, changes: changes.length };
+}
+
+/** Loads the register if the database has none yet (first start). */
+export async function ensureMunicipalityRegister(db: Db): Promise<void> {
+  if ((await repo.countMunicipalities(db)) === 0) await loadMunicipalityRegister(db);
+}
+
+/** Creates the demo region Fjellregionen when it is missing; returns its id. */
+export async function ensureDemoRegion(db: Db, clock: Clock): Promise<string> {
+  await ensureMunicipalityRegister(db);
+  const existing = await repo.findRegionBySlug(db, DEMO_REGION.slug);
+  if (existing) return existing.id;
+  return repo.insertRegion(
+    db,
+    {
+      slug: DEMO_REGION.slug,
+      name: DEMO_REGION.name,
+      isDemo: true,
+      themeColor: DEMO_REGION.themeColor,
+      createdAt: clock.now().toISOString(),
+    },
+    [...DEMO_REGION.municipalityCodes],
+  );
+}
+
+/** Every earlier number of the given current municipalities, following chains (0437 → 3427). */
+async function earlierCodesOf(db: Db, codes: string[]) {
+  const all = await repo.findAllCodeChanges(db);
+  const into = new Map<string, repo.CodeChangeRow[]>();
+  for (const c of all) into.set(c.newCode, [...(into.get(c.newCode) ?? []), c]);
+  const result = new Map<string, Municipality['earlierCodes']>();
+  for (const code of codes) {
+    const found: Municipality['earlierCodes'] = [];
+    const queue = [code];
+    const seen = new Set(queue);
+    while (queue.length > 0) {
+      const current = queue.shift()!;
+      for (const c of into.get(current) ?? []) {
+        if (c.oldCode === c.newCode || seen.has(c.oldCode)) continue;
+        seen.add(c.oldCode);
+        found.push({
+          code: c.oldCode,
+          name: c.oldName,
+          changedOn: c.changedOn,
+          kind: c.kind as Municipality['earlierCodes'][number]['kind'],
+        });
+        queue.push(c.oldCode);
+      }
+    }
+    result.set(
+      code,
+      found.sort((a, b) => b.changedOn.localeCompare(a.changedOn)),
+    );
+  }
+  return result;
+}
+
+const collator = new Intl.Collator('nb');
+
+async function toRegion(db: Db, row: repo.RegionRow): Promise<Region> {
+  const codes = await repo.findRegionMunicipalityCodes(db, row.id);
+  const rows = await repo.findMunicipalities(db, codes);
+  const earlier = await earlierCodesOf(db, codes);
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    isDemo: fromDbBool(row.isDemo),
+    themeColor: row.themeColor,
+    municipalities: rows
+      .map((m) => ({ ...m, earlierCodes: earlier.get(m.code) ?? [] }))
+      .sort((a, b) => collator.compare(a.name, b.name)),
+  };
+}
+
+export async function getRegionBySlug(db: Db, slug: string): Promise<Region> {
+  const row = await repo.findRegionBySlug(db, slug);
+  if (!row) throw notFound('The region');
+  return toRegion(db, row);
+}
+
+export async function getRegionById(db: Db, id: string): Promise<Region> {
+  const row = await repo.findRegionById(db, id);
+  if (!row) throw notFound('The region');
+  return toRegion(db, row);
+}
+
+/** The region a public request is for: by host name, else the configured default, else the first. */
+export async function findSiteRegion(
+  db: Db,
+  host: string | undefined,
+  defaultSlug: string | undefined,
+): Promise<Region | undefined> {
+  const byHost = host ? await repo.findRegionByHostname(db, host.split(':')[0]!) : undefined;
+  const row =
+    byHost ??
+    (defaultSlug ? await repo.findRegionBySlug(db, defaultSlug) : undefined) ??
+    (await repo.findFirstRegion(db));
+  return row ? toRegion(db, row) : undefined;
+}
+
+export async function listRegions(db: Db, scope: Scope): Promise<Region[]> {
+  const rows = await repo.findRegions(db, scope);
+  return Promise.all(rows.map((r) => toRegion(db, r)));
+}
+
+export async function listAllMunicipalities(db: Db) {
+  return repo.findAllMunicipalities(db);
+}
