@@ -9,9 +9,11 @@ import {
 import type { AppDeps } from './deps.js';
 import { modules } from './modules/index.js';
 import { accessPlugin } from './plugins/access.js';
+import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { i18nPlugin } from './plugins/i18n.js';
 import { openapiPlugin } from './plugins/openapi.js';
+import { collectRoutes } from './plugins/route-registry.js';
 import { securityPlugin } from './plugins/security.js';
 
 export interface BuildOptions {
@@ -32,6 +34,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', deps);
+  collectRoutes(app);
 
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { hsts: deps.config.secureCookies });
@@ -39,6 +42,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
   await app.register(formbody);
   await app.register(i18nPlugin);
   await app.register(accessPlugin);
+  await app.register(authPlugin);
   await app.register(openapiPlugin);
 
   for (const module of modules) {

@@ -3,7 +3,11 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { type AppDeps, systemClock } from './deps.js';
-import { ensureDemoRegion, ensureMunicipalityRegister } from './modules/regions/regions.service.js';
+import { startHousekeeping } from './jobs/housekeeping.js';
+import { startOutboxWorker } from './jobs/outbox.js';
+import { startStatisticsSchedule, statisticsScheduleEnabled } from './jobs/statistics-update.js';
+import { ensureDemo } from './modules/demo.js';
+import { ensureMunicipalityRegister } from './modules/regions/regions.service.js';
 import { firstStartHooks } from './startup.js';
 
 /**
@@ -18,10 +22,17 @@ export async function startServer(): Promise<void> {
   const deps: AppDeps = { config, database, db: database.db, clock: systemClock };
   await ensureMunicipalityRegister(deps.db);
   if (config.env !== 'production' || process.env.FLYTTHIT_DEMO === '1') {
-    await ensureDemoRegion(deps.db, deps.clock);
+    await ensureDemo(deps.db, deps.clock);
   }
   const app = await buildApp(deps, { logger: { level: config.logLevel } });
   for (const hook of firstStartHooks) await hook(deps, app.log);
+
+  const outbox = startOutboxWorker(deps, { log: app.log });
+  const housekeeping = startHousekeeping(deps, app.log);
+  // Off unless asked for (or in production): see statisticsScheduleEnabled.
+  const ssbSchedule = statisticsScheduleEnabled(config.env)
+    ? startStatisticsSchedule(deps, app.log)
+    : null;
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -33,8 +44,16 @@ export async function startServer(): Promise<void> {
       process.exit(1);
     }, 10_000);
     force.unref();
+    // A keep-alive connection that goes idle after its last in-flight response would hold
+    // close() open until its timeout; close such connections as soon as they are idle.
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+    sweep.unref();
     try {
       await app.close();
+      clearInterval(sweep);
+      housekeeping.stop();
+      ssbSchedule?.stop();
+      await outbox.stop();
       await database.close();
     } finally {
       clearTimeout(force);

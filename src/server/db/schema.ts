@@ -135,6 +135,8 @@ export interface IdentityProviderTable {
   /** Role given to people who sign in the first time; null: only existing users may sign in. */
   defaultRole: string | null;
   createdAt: string;
+  /** JSON array of municipality numbers for those people (hosts and callers need some). */
+  defaultMunicipalityCodes: string | null;
 }
 
 export interface AuditLogTable {
@@ -190,6 +192,166 @@ export interface JobLeaseTable {
   expiresAt: string;
 }
 
+/** One import of an SSB table that changed something (statistics module). */
+export interface StatImportTable {
+  id: string;
+  tableId: string;
+  /** 'json-stat1' | 'json-stat2' | 'csv' */
+  format: string;
+  /** 'api:<url>' or 'file:<name>' */
+  source: string;
+  label: string | null;
+  /** SSB's own `updated` stamp, when the data carried one. */
+  ssbUpdated: string | null;
+  fetchedAt: string;
+  importedAt: string;
+  cellCount: number;
+  changedCount: number;
+  contentHash: string;
+}
+
+/** One published cell of an SSB table, under the region code SSB used (statistics module). */
+export interface StatObservationTable {
+  tableId: string;
+  regionCode: string;
+  period: string;
+  contentsCode: string;
+  /** null when SSB published a symbol instead: see status. */
+  value: number | null;
+  /** SSB's status symbol (".", "..", ":", "-"), kept as text. */
+  status: string | null;
+  importId: string;
+}
+
+/** A campaign of a region (referral module); `texts`, `callingDays`, `targets` are JSON. */
+export interface CampaignTable {
+  id: string;
+  regionId: string;
+  slug: string;
+  name: string;
+  /** 'referral' | 'job_showcase' | 'start_up' | 'event_series' */
+  kind: string;
+  /** 'draft' | 'open' | 'closed' */
+  status: string;
+  startsOn: string;
+  endsOn: string;
+  callingDays: string;
+  texts: string;
+  postcardMessage: string;
+  postcardLocale: string;
+  callScript: string;
+  targets: string;
+  frontImage: Buffer | null;
+  frontImageType: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A tipped person or household, merged from one or more tips (referral module). */
+export interface ProspectTable {
+  id: string;
+  campaignId: string;
+  regionId: string;
+  municipalityCode: string;
+  name: string;
+  household: string | null;
+  phoneE164: string | null;
+  addressLine: string | null;
+  postcode: string | null;
+  city: string | null;
+  /** Folded search keys (see referral/normalise.ts): SQLite cannot fold Æ Ø Å. */
+  nameKey: string;
+  surnameKey: string;
+  addressKey: string | null;
+  /** Salted hashes, the same as a suppression entry would hold, so an opt-out finds them. */
+  phoneHash: string | null;
+  nameAddressHash: string | null;
+  optOutCode: string;
+  firstTippedAt: string;
+  /** When the postcard batch holding this prospect was marked sent. */
+  cardedAt: string | null;
+  /** Staff let a held prospect (no card 30 days after the tip) into the next batch. */
+  releasedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One tip as given; person fields are nulled when the person is erased (referral module). */
+export interface TipTable {
+  id: string;
+  campaignId: string;
+  regionId: string;
+  municipalityCode: string;
+  idempotencyKey: string;
+  tipperName: string;
+  tipperEmail: string | null;
+  tipperPhone: string | null;
+  tipperMunicipalityCode: string | null;
+  tipperMayBeNamed: number;
+  welcomeConfirmed: number;
+  personName: string | null;
+  personPhone: string | null;
+  personAddressLine: string | null;
+  personPostcode: string | null;
+  personCity: string | null;
+  personLivesNow: string | null;
+  personConnection: string | null;
+  personHousehold: string | null;
+  personReason: string | null;
+  source: string;
+  purpose: string;
+  legalBasis: string;
+  informBy: string;
+  locale: string;
+  createdAt: string;
+  erasedAt: string | null;
+}
+
+export interface ProspectTipTable {
+  tipId: string;
+  prospectId: string;
+  linkedAt: string;
+}
+
+/** Two prospects that may be the same household, for staff to merge or keep apart. */
+export interface DuplicateProposalTable {
+  id: string;
+  campaignId: string;
+  leftProspectId: string;
+  rightProspectId: string;
+  reason: string;
+  /** 'open' | 'merged' | 'kept_apart' */
+  status: string;
+  createdAt: string;
+  decidedAt: string | null;
+  decidedBy: string | null;
+}
+
+/** An opt-out: only a salted hash of a phone number or of name + address. */
+export interface SuppressionTable {
+  hash: string;
+  /** 'phone' | 'name_address' */
+  kind: string;
+  createdAt: string;
+}
+
+export interface PostcardBatchTable {
+  id: string;
+  campaignId: string;
+  regionId: string;
+  createdBy: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  sentBy: string | null;
+}
+
+export interface PostcardBatchItemTable {
+  batchId: string;
+  prospectId: string;
+  position: number;
+}
+
 export interface Database {
   regions: RegionTable;
   municipalities: MunicipalityTable;
@@ -208,4 +370,14 @@ export interface Database {
   settings: SettingTable;
   rateLimits: RateLimitTable;
   jobLeases: JobLeaseTable;
+  statImports: StatImportTable;
+  statObservations: StatObservationTable;
+  campaigns: CampaignTable;
+  prospects: ProspectTable;
+  tips: TipTable;
+  prospectTips: ProspectTipTable;
+  duplicateProposals: DuplicateProposalTable;
+  suppressions: SuppressionTable;
+  postcardBatches: PostcardBatchTable;
+  postcardBatchItems: PostcardBatchItemTable;
 }

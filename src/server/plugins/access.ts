@@ -27,6 +27,8 @@ export interface Principal {
   campaignId: string | null;
   via: 'session' | 'token';
   sessionId?: string;
+  /** An admin or programme leader without a second factor may only set one up. */
+  mfaEnrolmentRequired: boolean;
 }
 
 /**
@@ -48,6 +50,8 @@ export function scopeOf(p: Principal): Scope {
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** Reachable by a signed-in admin or programme leader who has not set up TOTP yet. */
+    duringMfaEnrolment?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -71,6 +75,11 @@ export function enforceAccess(request: FastifyRequest): void {
   }
   if (!isAllowed(access, request.principal)) {
     throw new AppError('forbidden', 'You do not have access to this.');
+  }
+  if (request.principal?.mfaEnrolmentRequired && !request.routeOptions.config.duringMfaEnrolment) {
+    throw new AppError('forbidden', 'Set up two-step verification first.', {
+      details: { reason: 'mfa_enrolment_required' },
+    });
   }
 }
 

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type FieldIssue } from '../errors.js';
+import { recordAudit } from '../modules/audit/audit.service.js';
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -28,12 +29,12 @@ export function toAppError(error: unknown): AppError {
     const where = e.validationContext ?? 'body';
     const issues: FieldIssue[] = e.validation.map((v) => {
       const path = (v.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
-      const params = v.params as { issue?: { code?: string; keys?: string[] } } | undefined;
-      const keys = params?.issue?.code === 'unrecognized_keys' ? params.issue.keys : undefined;
+      const params = v.params as { keys?: string[] } | undefined;
+      const keys = v.keyword === 'unrecognized_keys' ? params?.keys : undefined;
       const field = keys?.length
         ? keys.map((k) => (path ? `${path}.${k}` : k)).join(', ')
         : path || where;
-      return { field, message: v.message ?? 'Invalid value' };
+      return { field, message: keys?.length ? 'Unknown field' : (v.message ?? 'Invalid value') };
     });
     return new AppError(
       'validation',
@@ -75,6 +76,23 @@ export function toAppError(error: unknown): AppError {
   return new AppError('internal', 'Something went wrong on our side.', { cause: error });
 }
 
+/** Permission denials are security events: who tried what, from where. */
+async function auditDenial(request: FastifyRequest, error: AppError): Promise<void> {
+  const p = request.principal;
+  await recordAudit(request.server.deps.db, request.server.deps.clock.now(), {
+    action: 'access.denied',
+    outcome: 'denied',
+    actor: { userId: p?.userId ?? null, label: p?.email ?? 'anonymous' },
+    regionId: p?.regionId ?? null,
+    ip: request.ip,
+    details: {
+      method: request.method,
+      route: request.routeOptions.url ?? request.url.split('?')[0],
+      reason: (error.details as { reason?: string } | undefined)?.reason ?? 'role',
+    },
+  });
+}
+
 export const wantsHtml = (request: FastifyRequest): boolean =>
   !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
 
@@ -87,6 +105,9 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       request.log.error({ err: error }, 'unhandled error');
     } else if (appError.code === 'forbidden') {
       request.log.info({ code: appError.code }, 'permission denied');
+      await auditDenial(request, appError).catch((err) =>
+        request.log.error({ err }, 'audit failed'),
+      );
     }
     if (appError.retryAfterSeconds !== undefined) {
       reply.header('retry-after', String(appError.retryAfterSeconds));

@@ -30,4 +30,9 @@ export const openapiPlugin = fp(async (app: FastifyInstance) => {
     },
     transformObject: jsonSchemaTransformObject,
   });
+  app.get(
+    '/api/openapi.json',
+    { config: { access: 'public' }, schema: { hide: true } },
+    async (_request, reply) => reply.header('cache-control', 'no-cache').send(app.swagger()),
+  );
 });

@@ -1,8 +1,23 @@
 import i18next, { type TFunction } from 'i18next';
 import { common as enCommon } from './en/common.js';
+import { office as enOffice } from './en/office.js';
+import { referral as enReferral } from './en/referral.js';
+import { site as enSite } from './en/site.js';
+import { sso as enSso } from './en/sso.js';
+import { statistics as enStatistics } from './en/statistics.js';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales.js';
 import { common as nbCommon } from './nb/common.js';
+import { office as nbOffice } from './nb/office.js';
+import { referral as nbReferral } from './nb/referral.js';
+import { site as nbSite } from './nb/site.js';
+import { sso as nbSso } from './nb/sso.js';
+import { statistics as nbStatistics } from './nb/statistics.js';
 import { common as nnCommon } from './nn/common.js';
+import { office as nnOffice } from './nn/office.js';
+import { referral as nnReferral } from './nn/referral.js';
+import { site as nnSite } from './nn/site.js';
+import { sso as nnSso } from './nn/sso.js';
+import { statistics as nnStatistics } from './nn/statistics.js';
 
 /**
  * Every namespace in every language. A namespace is one file per language under
@@ -10,9 +25,30 @@ import { common as nnCommon } from './nn/common.js';
  * typecheck. South Sámi (sma) will be a fourth folder with the same shape.
  */
 export const resources = {
-  nb: { common: nbCommon },
-  nn: { common: nnCommon },
-  en: { common: enCommon },
+  nb: {
+    common: nbCommon,
+    office: nbOffice,
+    referral: nbReferral,
+    site: nbSite,
+    sso: nbSso,
+    statistics: nbStatistics,
+  },
+  nn: {
+    common: nnCommon,
+    office: nnOffice,
+    referral: nnReferral,
+    site: nnSite,
+    sso: nnSso,
+    statistics: nnStatistics,
+  },
+  en: {
+    common: enCommon,
+    office: enOffice,
+    referral: enReferral,
+    site: enSite,
+    sso: enSso,
+    statistics: enStatistics,
+  },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Namespace = keyof (typeof resources)['nb'];

@@ -159,3 +159,36 @@ export async function insertRegion(
   }
   return id;
 }
+
+export async function updateRegionSettings(
+  db: Db,
+  id: string,
+  settings: { name: string; isDemo: boolean; themeColor: string },
+): Promise<void> {
+  await db
+    .updateTable('regions')
+    .set({
+      name: settings.name,
+      isDemo: toDbBool(settings.isDemo),
+      themeColor: settings.themeColor,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Makes the region's municipalities exactly `codes`, leaving rows that stay untouched. */
+export async function replaceRegionMunicipalities(
+  db: Db,
+  regionId: string,
+  codes: string[],
+): Promise<void> {
+  let removal = db.deleteFrom('regionMunicipalities').where('regionId', '=', regionId);
+  if (codes.length > 0) removal = removal.where('municipalityCode', 'not in', codes);
+  await removal.execute();
+  if (codes.length === 0) return;
+  await db
+    .insertInto('regionMunicipalities')
+    .values(codes.map((municipalityCode) => ({ regionId, municipalityCode })))
+    .onConflict((oc) => oc.columns(['regionId', 'municipalityCode']).doNothing())
+    .execute();
+}

@@ -5,7 +5,7 @@ import type { Municipality, Region } from '../../../contracts/regions.js';
 import type { Db } from '../../db/database.js';
 import { fromDbBool } from '../../db/portable.js';
 import type { Clock } from '../../deps.js';
-import { notFound } from '../../errors.js';
+import { conflict, notFound } from '../../errors.js';
 import { dataDir } from '../../paths.js';
 import type { Scope } from '../../plugins/access.js';
 import * as repo from './regions.repo.js';
@@ -49,6 +49,7 @@ export async function loadMunicipalityRegister(
     await repo.upsertMunicipalities(trx, municipalities);
     await repo.insertCodeChanges(trx, changes);
   });
+  forgetCodeChanges(db);
   return { municipalities: municipalities.length, changes: changes.length };
 }
 
@@ -75,9 +76,53 @@ export async function ensureDemoRegion(db: Db, clock: Clock): Promise<string> {
   );
 }
 
+/**
+ * Puts the demo region back as shipped: its name, colour and seven municipalities (created
+ * when missing). Only the demo region is touched; a real region that took its slug is refused.
+ * Call it inside a transaction, with the municipality register loaded (see modules/demo.ts).
+ */
+export async function resetDemoRegion(db: Db, clock: Clock): Promise<string> {
+  const existing = await repo.findRegionBySlug(db, DEMO_REGION.slug);
+  if (!existing) return ensureDemoRegion(db, clock);
+  if (!fromDbBool(existing.isDemo)) {
+    throw conflict(
+      `The region "${DEMO_REGION.slug}" is a real region, not the demo region; it was left as it is.`,
+    );
+  }
+  await repo.updateRegionSettings(db, existing.id, {
+    name: DEMO_REGION.name,
+    isDemo: true,
+    themeColor: DEMO_REGION.themeColor,
+  });
+  await repo.replaceRegionMunicipalities(db, existing.id, [...DEMO_REGION.municipalityCodes]);
+  return existing.id;
+}
+
+// The code history changes only at a reform (a data import), yet every region view needs it:
+// each process keeps it for a minute, and forgets it at once when it loads new changes itself.
+const CODE_CHANGES_TTL_MS = 60_000;
+const codeChangeCache = new WeakMap<
+  Db,
+  { loadedAt: number; rows: Promise<repo.CodeChangeRow[]> }
+>();
+
+function allCodeChanges(db: Db): Promise<repo.CodeChangeRow[]> {
+  const cached = codeChangeCache.get(db);
+  if (cached && Date.now() - cached.loadedAt < CODE_CHANGES_TTL_MS) return cached.rows;
+  const rows = repo.findAllCodeChanges(db);
+  codeChangeCache.set(db, { loadedAt: Date.now(), rows });
+  rows.catch(() => codeChangeCache.delete(db));
+  return rows;
+}
+
+/** Call after writing code changes, so this process sees them at once. */
+export function forgetCodeChanges(db: Db): void {
+  codeChangeCache.delete(db);
+}
+
 /** Every earlier number of the given current municipalities, following chains (0437 → 3427). */
 async function earlierCodesOf(db: Db, codes: string[]) {
-  const all = await repo.findAllCodeChanges(db);
+  const all = await allCodeChanges(db);
   const into = new Map<string, repo.CodeChangeRow[]>();
   for (const c of all) into.set(c.newCode, [...(into.get(c.newCode) ?? []), c]);
   const result = new Map<string, Municipality['earlierCodes']>();
@@ -158,4 +203,13 @@ export async function listRegions(db: Db, scope: Scope): Promise<Region[]> {
 
 export async function listAllMunicipalities(db: Db) {
   return repo.findAllMunicipalities(db);
+}
+
+/** Every KLASS 131 code change (old → new, date, kind), for modules that follow codes over time. */
+export async function listMunicipalityCodeChanges(db: Db) {
+  return allCodeChanges(db);
+}
+
+export async function findRegionIdBySlug(db: Db, slug: string): Promise<string | undefined> {
+  return (await repo.findRegionBySlug(db, slug))?.id;
 }

@@ -1,0 +1,27 @@
+import { Cron } from 'croner';
+import type { AppDeps } from '../deps.js';
+import { purgeExpiredAuthData } from '../modules/auth/session.service.js';
+import { purgeStaleWindows } from '../modules/limits/limits.service.js';
+import { leaseHolderName, withLease } from './lease.js';
+
+/** One round of housekeeping: what it removed, by kind (counts only). */
+export async function runHousekeeping(deps: AppDeps) {
+  const auth = await purgeExpiredAuthData(deps.db, deps.clock);
+  await purgeStaleWindows(deps.db, deps.clock);
+  return auth;
+}
+
+/** Every ten minutes, in one process at a time (a lease on PostgreSQL). */
+export function startHousekeeping(deps: AppDeps, log: { error(o: object, m: string): void }) {
+  const holder = leaseHolderName();
+  const job = new Cron('*/10 * * * *', { protect: true }, async () => {
+    try {
+      await withLease(deps.db, deps.clock, 'housekeeping', holder, 5 * 60_000, () =>
+        runHousekeeping(deps),
+      );
+    } catch (err) {
+      log.error({ err }, 'housekeeping failed');
+    }
+  });
+  return { stop: () => job.stop() };
+}

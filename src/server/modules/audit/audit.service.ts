@@ -1,0 +1,76 @@
+import type { Db } from '../../db/database.js';
+import { fromDbJson } from '../../db/portable.js';
+import type { Scope } from '../../plugins/access.js';
+import * as repo from './audit.repo.js';
+
+export type AuditOutcome = 'success' | 'failure' | 'denied';
+
+export interface AuditEvent {
+  action: string;
+  outcome?: AuditOutcome;
+  actor: { userId: string | null; label: string };
+  target?: { type: string; id: string };
+  regionId?: string | null;
+  municipalityCode?: string | null;
+  ip?: string | null;
+  /** Facts about the event. Never a password, token, secret or the personal data itself. */
+  details?: Record<string, unknown>;
+}
+
+const SECRET_KEYS = /(password|passwd|token|secret|hash|cookie|authorization|otp|^code)$/i;
+
+/** Drops any key that could carry a secret, so a careless caller cannot log one. */
+function scrub(details: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!details) return undefined;
+  return Object.fromEntries(Object.entries(details).filter(([k]) => !SECRET_KEYS.test(k)));
+}
+
+/** Writes one audit entry; runs in the caller's transaction when given one. */
+export async function recordAudit(db: Db, at: Date, event: AuditEvent): Promise<void> {
+  const details = scrub(event.details);
+  await repo.insertAuditEntry(db, {
+    at: at.toISOString(),
+    actorUserId: event.actor.userId,
+    actorLabel: event.actor.label,
+    action: event.action,
+    outcome: event.outcome ?? 'success',
+    targetType: event.target?.type ?? null,
+    targetId: event.target?.id ?? null,
+    regionId: event.regionId ?? null,
+    municipalityCode: event.municipalityCode ?? null,
+    ip: event.ip ?? null,
+    details: details && Object.keys(details).length > 0 ? JSON.stringify(details) : null,
+  });
+}
+
+export async function listAudit(
+  db: Db,
+  scope: Scope,
+  filter: repo.AuditFilter,
+  page: number,
+  pageSize: number,
+) {
+  const { rows, total } = await repo.findAuditEntries(db, scope, filter, {
+    offset: (page - 1) * pageSize,
+    limit: pageSize,
+  });
+  return {
+    total,
+    page,
+    pageSize,
+    entries: rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      actorUserId: r.actorUserId,
+      actorLabel: r.actorLabel,
+      action: r.action,
+      outcome: r.outcome as AuditOutcome,
+      targetType: r.targetType,
+      targetId: r.targetId,
+      regionId: r.regionId,
+      municipalityCode: r.municipalityCode,
+      ip: r.ip,
+      details: fromDbJson<Record<string, unknown> | null>(r.details, null),
+    })),
+  };
+}

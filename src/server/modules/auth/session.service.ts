@@ -1,0 +1,151 @@
+import type { Db } from '../../db/database.js';
+import type { Clock } from '../../deps.js';
+import type { Principal, Role } from '../../plugins/access.js';
+import * as repo from './auth.repo.js';
+import { hashSecret, newSecret } from './secrets.js';
+
+export const SESSION_COOKIE = 'flytthit_session';
+export const SESSION_IDLE_MS = 30 * 60_000;
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;
+// Sliding the idle deadline on every request would write on every GET; a minute's slack
+// keeps reads cheap and costs at most a minute of idle time.
+const TOUCH_AFTER_MS = 60_000;
+
+export interface SessionMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface StartedSession {
+  /** The cookie value; only its hash is stored. */
+  secret: string;
+  id: string;
+  absoluteExpiresAt: Date;
+}
+
+/** A fresh session (a new id at every sign-in, so a planted id is worthless). */
+export async function startSession(
+  db: Db,
+  clock: Clock,
+  userId: string,
+  options: SessionMeta & { mfaDone: boolean },
+): Promise<StartedSession> {
+  const now = clock.now();
+  const secret = newSecret();
+  const id = hashSecret(secret);
+  const absoluteExpiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
+  await repo.insertSession(db, {
+    id,
+    userId,
+    createdAt: now.toISOString(),
+    lastSeenAt: now.toISOString(),
+    idleExpiresAt: new Date(now.getTime() + SESSION_IDLE_MS).toISOString(),
+    absoluteExpiresAt: absoluteExpiresAt.toISOString(),
+    mfaDone: options.mfaDone ? 1 : 0,
+    regionId: null,
+    ip: options.ip,
+    userAgent: options.userAgent?.slice(0, 300) ?? null,
+  });
+  return { secret, id, absoluteExpiresAt };
+}
+
+export interface ResolvedSession {
+  session: repo.SessionRecord;
+  user: repo.UserRecord;
+}
+
+/** The live session behind a cookie value, or undefined (expired ones are removed). */
+export async function resolveSession(
+  db: Db,
+  clock: Clock,
+  secret: string,
+): Promise<ResolvedSession | undefined> {
+  const id = hashSecret(secret);
+  const session = await repo.findSession(db, id);
+  if (!session) return undefined;
+  const now = clock.now();
+  const nowIso = now.toISOString();
+  if (session.idleExpiresAt <= nowIso || session.absoluteExpiresAt <= nowIso) {
+    await repo.deleteSession(db, id);
+    return undefined;
+  }
+  const user = await repo.findUserById(db, session.userId);
+  if (!user || user.disabledAt) {
+    await repo.deleteSession(db, id);
+    return undefined;
+  }
+  if (now.getTime() - Date.parse(session.lastSeenAt) > TOUCH_AFTER_MS) {
+    await repo.touchSession(
+      db,
+      id,
+      nowIso,
+      new Date(now.getTime() + SESSION_IDLE_MS).toISOString(),
+    );
+  }
+  return { session, user };
+}
+
+export async function endSession(db: Db, sessionId: string): Promise<void> {
+  await repo.deleteSession(db, sessionId);
+}
+
+/** Signs a user out everywhere: on disable, password change and role change. */
+export async function endAllSessionsOf(db: Db, userId: string): Promise<number> {
+  return repo.deleteUserSessions(db, userId);
+}
+
+export async function completeSecondFactor(db: Db, sessionId: string): Promise<void> {
+  await repo.markSessionMfaDone(db, sessionId);
+}
+
+export const mfaRequiredForRole = (role: string): boolean =>
+  role === 'admin' || role === 'programme_leader';
+
+export async function principalOf(
+  db: Db,
+  user: repo.UserRecord,
+  via: Principal['via'],
+  sessionId?: string,
+): Promise<Principal> {
+  const municipalityCodes = await repo.findUserMunicipalityCodes(db, user.id);
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role as Role,
+    regionId: user.regionId,
+    municipalityCodes,
+    campaignId: user.campaignId,
+    via,
+    ...(sessionId ? { sessionId } : {}),
+    mfaEnrolmentRequired:
+      via === 'session' && mfaRequiredForRole(user.role) && user.totpEnabled !== 1,
+  };
+}
+
+/** A Bearer token's user, when the token is live and the user not disabled. */
+export async function resolveApiToken(db: Db, clock: Clock, token: string) {
+  const now = clock.now().toISOString();
+  const row = await repo.findActiveApiToken(db, hashSecret(token), now);
+  if (!row) return undefined;
+  const user = await repo.findUserById(db, row.userId);
+  if (!user || user.disabledAt) return undefined;
+  if (!row.lastUsedAt || Date.parse(now) - Date.parse(row.lastUsedAt) > TOUCH_AFTER_MS) {
+    await repo.touchApiToken(db, row.id, now);
+  }
+  return user;
+}
+
+/**
+ * Housekeeping: expired sessions and sign-in attempts older than a day (the throttle looks
+ * back one hour; a day keeps enough for an investigation without hoarding IP addresses).
+ */
+export async function purgeExpiredAuthData(db: Db, clock: Clock) {
+  const now = clock.now();
+  const sessions = await repo.deleteExpiredSessions(db, now.toISOString());
+  const attempts = await repo.deleteLoginAttemptsBefore(
+    db,
+    new Date(now.getTime() - 24 * 60 * 60_000).toISOString(),
+  );
+  return { sessions, attempts };
+}

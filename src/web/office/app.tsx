@@ -1,0 +1,98 @@
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Component, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { Loading } from './components/page.js';
+import { Shell } from './components/shell.js';
+import { i18n } from './i18n.js';
+import { accountNav, canUse, mainNav, type NavItem } from './nav.js';
+import { AccountPage, TotpEnrolmentPage } from './pages/account.js';
+import { AuditPage } from './pages/audit.js';
+import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage } from './pages/password.js';
+import { SignInPage } from './pages/sign-in.js';
+import { StatisticsPage } from './pages/statistics.js';
+import { ComingPage, ForbiddenPage, NotFoundPage, StartPage } from './pages/simple.js';
+import { TokensPage } from './pages/tokens.js';
+import { UsersPage } from './pages/users.js';
+import { CampaignsPage } from './referral/campaigns-page.js';
+import { SessionProvider, useSession, useUser } from './session.js';
+
+const screens: Record<string, () => ReactNode> = {
+  '/': () => <StartPage />,
+  '/campaigns': () => <CampaignsPage />,
+  '/users': () => <UsersPage />,
+  '/audit': () => <AuditPage />,
+  '/statistics': () => <StatisticsPage />,
+  '/tokens': () => <TokensPage />,
+  '/account': () => <AccountPage />,
+};
+
+export function App() {
+  return (
+    <ErrorBoundary>
+      <BrowserRouter basename="/office">
+        <SessionProvider>
+          <Routes>
+            <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="/forgot" element={<ForgotPasswordPage />} />
+            <Route path="/reset/:token" element={<ResetPasswordPage />} />
+            <Route path="/invitation/:token" element={<AcceptInvitationPage />} />
+            <Route element={<RequireSession />}>
+              {[...mainNav, ...accountNav].map((item) => (
+                <Route key={item.path} path={item.path} element={<Screen item={item} />} />
+              ))}
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </SessionProvider>
+      </BrowserRouter>
+    </ErrorBoundary>
+  );
+}
+
+/** Signed-in screens: anonymous visitors go to sign-in and come back afterwards. */
+function RequireSession() {
+  const { state } = useSession();
+  const location = useLocation();
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'anonymous') {
+    return (
+      <Navigate to="/sign-in" replace state={{ from: `${location.pathname}${location.search}` }} />
+    );
+  }
+  const { user } = state;
+  if (user.mfaEnrolmentRequired && !user.totpEnabled) {
+    return <Shell enrolment={<TotpEnrolmentPage />} />;
+  }
+  return <Shell />;
+}
+
+function Screen({ item }: { item: NavItem }) {
+  const user = useUser();
+  if (item.path === '/' && user.role === 'caller') return <Navigate to="/calling" replace />;
+  if (!canUse(item, user.role)) return <ForbiddenPage />;
+  const screen = screens[item.path];
+  return screen && item.built ? screen() : <ComingPage item={item} />;
+}
+
+class ErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+
+  override render() {
+    if (!this.state.failed) return this.props.children;
+    const t = i18n.getFixedT(null, 'office');
+    return (
+      <main className="office-public-main">
+        <div className="office-panel">
+          <Heading level={1} data-size="md">
+            {t('errors.crashTitle')}
+          </Heading>
+          <Paragraph>{t('errors.crashBody')}</Paragraph>
+        </div>
+      </main>
+    );
+  }
+}

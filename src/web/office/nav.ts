@@ -1,0 +1,55 @@
+import type { Role } from './api.js';
+import type { OfficeKey } from './i18n.js';
+
+export interface NavItem {
+  /** Path under /office. */
+  path: string;
+  label: OfficeKey;
+  roles: readonly Role[];
+  /** Built screens; the rest show an honest "coming" page. */
+  built: boolean;
+}
+
+const leaders = ['admin', 'programme_leader'] as const;
+const staff = ['admin', 'programme_leader', 'host'] as const;
+
+/**
+ * The modules of the office, in menu order. A role that may not use a module does not see it;
+ * the API refuses it anyway. Callers only see the calling screen.
+ */
+export const mainNav: NavItem[] = [
+  { path: '/', label: 'nav.start', roles: staff, built: true },
+  { path: '/campaigns', label: 'nav.campaigns', roles: staff, built: true },
+  {
+    path: '/calling',
+    label: 'nav.calling',
+    roles: ['admin', 'programme_leader', 'host', 'caller'],
+    built: false,
+  },
+  { path: '/newcomers', label: 'nav.newcomers', roles: staff, built: false },
+  { path: '/events', label: 'nav.events', roles: staff, built: false },
+  { path: '/statistics', label: 'nav.statistics', roles: staff, built: true },
+  { path: '/jobs', label: 'nav.jobs', roles: staff, built: false },
+  { path: '/goals', label: 'nav.goals', roles: leaders, built: false },
+  { path: '/privacy', label: 'nav.privacy', roles: leaders, built: false },
+  { path: '/users', label: 'nav.users', roles: leaders, built: true },
+  { path: '/audit', label: 'nav.audit', roles: leaders, built: true },
+];
+
+export const accountNav: NavItem[] = [
+  {
+    path: '/account',
+    label: 'nav.account',
+    roles: ['admin', 'programme_leader', 'host', 'caller'],
+    built: true,
+  },
+  { path: '/tokens', label: 'nav.tokens', roles: staff, built: true },
+];
+
+export const canUse = (item: NavItem, role: Role): boolean => item.roles.includes(role);
+
+export const visibleItems = (items: NavItem[], role: Role): NavItem[] =>
+  items.filter((item) => canUse(item, role));
+
+/** Where a person lands after sign-in: callers go straight to the calling screen. */
+export const homePath = (role: Role): string => (role === 'caller' ? '/calling' : '/');

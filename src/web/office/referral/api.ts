@@ -1,0 +1,79 @@
+/**
+ * The campaign screens' client for /api. Kept beside the screens so the office's shared
+ * client stays as it is; errors are the same ApiError, so the shared form helpers apply.
+ * A write fetches the session's CSRF token first: these writes are few (create a campaign,
+ * merge, make a batch), and the token is then always the current one.
+ */
+import type { z } from 'zod';
+import type { Campaign, CampaignCreateSchema } from '../../../contracts/referral.js';
+import type {
+  DuplicateProposal,
+  PostcardBatch,
+  ProspectDetail,
+  ProspectListSchema,
+} from '../../../contracts/referral-office.js';
+import { ApiError } from '../api.js';
+
+export type { Campaign, DuplicateProposal, PostcardBatch, ProspectDetail };
+export type ProspectList = z.infer<typeof ProspectListSchema>;
+export type CampaignInput = z.input<typeof CampaignCreateSchema>;
+
+async function csrf(): Promise<string> {
+  const res = await fetch('/api/auth/me', { credentials: 'same-origin' });
+  if (!res.ok) throw new ApiError(res.status, 'unauthenticated', 'Sign in first.');
+  return ((await res.json()) as { csrfToken: string }).csrfToken;
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['x-csrf-token'] = await csrf();
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'The server could not be reached.');
+  }
+  if (res.status === 204) return undefined as T;
+  const payload = (await res.json().catch(() => undefined)) as
+    | { error?: { code?: string; message?: string; details?: unknown } }
+    | undefined;
+  if (!res.ok) {
+    const e = payload?.error;
+    const details = Array.isArray(e?.details) ? (e.details as ApiError['details']) : [];
+    throw new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? '', details);
+  }
+  return payload as T;
+}
+
+const id = encodeURIComponent;
+
+export const referralApi = {
+  campaigns: () => call<{ campaigns: Campaign[] }>('GET', '/api/campaigns'),
+  campaign: (campaignId: string) => call<Campaign>('GET', `/api/campaigns/${id(campaignId)}`),
+  createCampaign: (input: CampaignInput) => call<Campaign>('POST', '/api/campaigns', input),
+  prospects: (campaignId: string, held: boolean) =>
+    call<ProspectList>('GET', `/api/campaigns/${id(campaignId)}/prospects${held ? '/held' : ''}`),
+  release: (prospectId: string) =>
+    call<ProspectDetail>('POST', `/api/prospects/${id(prospectId)}/release`),
+  erase: (prospectId: string) => call<void>('DELETE', `/api/prospects/${id(prospectId)}`),
+  duplicates: (campaignId: string) =>
+    call<{ proposals: DuplicateProposal[] }>('GET', `/api/campaigns/${id(campaignId)}/duplicates`),
+  merge: (proposalId: string, keepId: string) =>
+    call<unknown>('POST', `/api/duplicates/${id(proposalId)}/merge`, { keepId }),
+  keepApart: (proposalId: string) =>
+    call<unknown>('POST', `/api/duplicates/${id(proposalId)}/keep-apart`),
+  batches: (campaignId: string) =>
+    call<{ batches: PostcardBatch[] }>('GET', `/api/campaigns/${id(campaignId)}/postcard-batches`),
+  createBatch: (campaignId: string) =>
+    call<PostcardBatch>('POST', `/api/campaigns/${id(campaignId)}/postcard-batches`),
+  markSent: (batchId: string) =>
+    call<PostcardBatch>('POST', `/api/postcard-batches/${id(batchId)}/sent`),
+  fileUrl: (batchId: string, kind: 'pdf' | 'csv') =>
+    `/api/postcard-batches/${id(batchId)}/postcards.${kind}`,
+};

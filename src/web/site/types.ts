@@ -1,0 +1,47 @@
+import type { Municipality, Region } from '../../contracts/regions.js';
+import type { Series, Summary } from '../../contracts/statistics.js';
+import type { Locale } from '../i18n/locales.js';
+import type { Translate } from './text.js';
+
+/** Stylesheet URLs of the site: the hashed bundle, and the region's colour sheet. */
+export interface SiteAssets {
+  css: string;
+  regionCss: string | undefined;
+}
+
+export type SitePage =
+  | { kind: 'front' }
+  | { kind: 'municipality'; municipality: Municipality }
+  | { kind: 'accessibility' }
+  | { kind: 'statistics'; statistics: StatisticsView | null }
+  | { kind: 'error'; status: number };
+
+/** What every page is rendered from. */
+export interface RenderInput {
+  locale: Locale;
+  /** The page's path without its language prefix, e.g. `/kommune/tynset`. */
+  path: string;
+  /** `https://host` the page was asked for, for absolute alternate links. */
+  origin: string;
+  /** Null only when no region could be found (an error page with the database down). */
+  region: Region | null;
+  assets: SiteAssets;
+  page: SitePage;
+}
+
+export interface PageProps {
+  input: RenderInput;
+  t: Translate;
+  regionName: string;
+}
+
+/** The statistics page's figures; null on the page when nothing has been imported. */
+export interface StatisticsView {
+  /** Quarters with figures for the region, oldest first. */
+  quarters: string[];
+  /** The quarter shown: the one asked for, or the latest. */
+  quarter: string;
+  /** Null when the quarter asked for has no figures. */
+  summary: Summary | null;
+  series: Series;
+}

@@ -1,0 +1,157 @@
+import type { ReactNode } from 'react';
+import type { Series, Summary } from '../../contracts/statistics.js';
+import { formatNumber, formatQuarter, type Locale } from '../i18n/locales.js';
+import type { statistics } from '../i18n/nb/statistics.js';
+
+type KeyOf<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : KeyOf<T[K], `${P}${K}.`>;
+}[keyof T & string];
+
+/**
+ * Shared by the public site and the office: each passes its own translate function, which
+ * knows the `statistics:` namespace.
+ */
+export type Translate = (key: `statistics:${KeyOf<typeof statistics>}`) => string;
+
+type FigureName = keyof Summary['figures'];
+type Point = { figures: Summary['figures']; symbols: Summary['symbols'] };
+
+/** A figure as the reader sees it: a number, or SSB's symbol (never a made-up zero). */
+export function cellText(locale: Locale, point: Point, name: FigureName): string {
+  const value = point.figures[name];
+  if (value !== null) return formatNumber(locale, value);
+  const symbol = point.symbols[name];
+  // "none": nothing imported for that cell; SSB's own "not available" symbol says it honestly.
+  return !symbol || symbol === 'none' ? '..' : symbol;
+}
+
+interface TableProps {
+  id: string;
+  caption: string;
+  t: Translate;
+  head: ReactNode;
+  children: ReactNode;
+}
+
+/**
+ * A data table that scrolls sideways inside its own box at 320 px, so the page never does.
+ * The box is focusable and named, so keyboard users can scroll it too.
+ */
+export function DataTable({ id, caption, t, head, children }: TableProps) {
+  return (
+    <div
+      className="fh-table-scroll"
+      role="region"
+      aria-labelledby={`${id}-caption`}
+      aria-describedby={`${id}-hint`}
+      tabIndex={0}
+    >
+      <span id={`${id}-hint`} className="fh-visually-hidden">
+        {t('statistics:page.tableScroll')}
+      </span>
+      <table className="ds-table fh-table" data-size="sm" id={id}>
+        <caption id={`${id}-caption`}>{caption}</caption>
+        <thead>{head}</thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+interface SeriesTableProps {
+  id: string;
+  caption: string;
+  t: Translate;
+  locale: Locale;
+  series: Series;
+  fields: readonly FigureName[];
+}
+
+/** One row per period of the region's series, one column per figure. */
+export function SeriesTable({ id, caption, t, locale, series, fields }: SeriesTableProps) {
+  const periodName = (p: string) =>
+    series.granularity === 'year' ? p : formatQuarter(locale, p);
+  return (
+    <DataTable
+      id={id}
+      caption={caption}
+      t={t}
+      head={
+        <tr>
+          <th scope="col">{t('statistics:period')}</th>
+          {fields.map((f) => (
+            <th scope="col" key={f} className="fh-num">
+              {t(`statistics:figures.${f}`)}
+            </th>
+          ))}
+        </tr>
+      }
+    >
+      {series.regionSeries.map((p) => (
+        <tr key={p.period}>
+          <th scope="row">{periodName(p.period)}</th>
+          {fields.map((f) => (
+            <td key={f} className="fh-num">
+              {cellText(locale, p, f)}
+            </td>
+          ))}
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
+
+const MAP_FIELDS = [
+  'netMigration',
+  'immigration',
+  'domesticIn',
+  'emigration',
+  'domesticOut',
+] as const satisfies readonly FigureName[];
+
+/** The map's figures: one row per member municipality, then the region's total. */
+export function MunicipalityTable(props: {
+  id: string;
+  caption: string;
+  t: Translate;
+  locale: Locale;
+  summary: Summary;
+}) {
+  const { id, caption, t, locale, summary } = props;
+  return (
+    <DataTable
+      id={id}
+      caption={caption}
+      t={t}
+      head={
+        <tr>
+          <th scope="col">{t('statistics:municipality')}</th>
+          {MAP_FIELDS.map((f) => (
+            <th scope="col" key={f} className="fh-num">
+              {t(`statistics:figures.${f}`)}
+            </th>
+          ))}
+        </tr>
+      }
+    >
+      {summary.municipalities.map((m) => (
+        <tr key={m.code}>
+          <th scope="row">{m.name}</th>
+          {MAP_FIELDS.map((f) => (
+            <td key={f} className="fh-num">
+              {cellText(locale, m, f)}
+            </td>
+          ))}
+        </tr>
+      ))}
+      <tr className="fh-table__total">
+        <th scope="row">{summary.region.name}</th>
+        {MAP_FIELDS.map((f) => (
+          <td key={f} className="fh-num">
+            {cellText(locale, summary, f)}
+          </td>
+        ))}
+      </tr>
+    </DataTable>
+  );
+}

@@ -1,0 +1,177 @@
+/**
+ * Who may call every route: the table `authorization-matrix.test.ts` holds the app to.
+ * A route missing here, or declaring other access than here, fails the suite; every /api
+ * route is then called as every role. Add a line when you add a route.
+ *
+ * `scoped` names a record of the demo region (in municipality 3427, or the host's own) so
+ * the test can also check that someone outside that scope gets 404 like for a missing one:
+ * - 'municipality': a host of another municipality (3428) of the same region
+ * - 'region': a programme leader of another region
+ * - 'owner': another host of the same municipality (the record is the host's own)
+ */
+import type { Access } from '../src/server/plugins/access.js';
+import {
+  demoCampaign,
+  hostToken,
+  hostUser,
+  invitedUser,
+  prospectIn3427,
+} from './authorization-fixtures.js';
+import type { TestApp } from './support/app.js';
+import type { TestSession, TestUser } from './support/auth.js';
+
+export type MatrixRole = 'admin' | 'programme_leader' | 'host' | 'caller';
+
+export interface MatrixContext {
+  t: TestApp;
+  users: Record<MatrixRole, TestUser>;
+  sessions: Record<MatrixRole, TestSession>;
+  /** Made once per test file and kept, for fixtures that are costly to make. */
+  memo<T>(key: string, make: () => Promise<T>): Promise<T>;
+}
+
+export type Fixture = (ctx: MatrixContext) => Promise<Record<string, string>>;
+
+export interface MatrixEntry {
+  access: Access;
+  scoped?: { by: 'municipality' | 'region' | 'owner'; params: Fixture };
+  /** The handler itself answers 401 or 403 here (the reason): only access control is checked. */
+  handlerDecides?: string;
+  /** The call changes its caller (signs out, resets the second factor): use a throwaway user. */
+  throwaway?: true;
+}
+
+const ANY_STAFF = 'authenticated' as const;
+const MANAGERS = ['admin', 'programme_leader'] as const;
+const REFERRAL_STAFF = ['admin', 'programme_leader', 'host'] as const;
+const ADMINS = ['admin'] as const;
+
+const userOfRegion = { by: 'region', params: hostUser } as const;
+const campaignOfRegion = { by: 'region', params: demoCampaign } as const;
+const prospectOfMunicipality = { by: 'municipality', params: prospectIn3427 } as const;
+
+/** The public site's pages, in bokmål (no prefix), nynorsk and English. */
+function sitePages(): Record<string, MatrixEntry> {
+  const pages: Record<string, MatrixEntry> = {};
+  for (const prefix of ['', '/nn', '/en']) {
+    for (const path of [
+      '/',
+      '/kommune/:slug',
+      '/tilgjengelighet',
+      '/statistikk',
+      '/tips',
+      '/tips/:slug',
+      '/tips/:slug/takk',
+      '/reservasjon',
+    ]) {
+      pages[`GET ${prefix}${path}`] = { access: 'public' };
+    }
+    pages[`POST ${prefix}/tips/:slug`] = { access: 'public' };
+    pages[`POST ${prefix}/reservasjon`] = { access: 'public' };
+  }
+  // The language roots without a trailing slash redirect to the one with it.
+  pages['GET /nn'] = { access: 'public' };
+  pages['GET /en'] = { access: 'public' };
+  return pages;
+}
+
+export const authorizationMatrix: Record<string, MatrixEntry> = {
+  // Operations and documentation
+  'GET /healthz': { access: 'public' },
+  'GET /readyz': { access: 'public' },
+  'GET /api/openapi.json': { access: 'public' },
+
+  // Regions
+  'GET /api/regions': { access: ANY_STAFF },
+  'GET /api/public/regions/:slug': { access: 'public' },
+
+  // Signing in and one's own account
+  'POST /api/auth/sign-in': { access: 'public' },
+  'POST /api/auth/totp/verify': {
+    access: 'public',
+    handlerDecides: '401 without a sign-in waiting for its second factor',
+  },
+  'POST /api/auth/sign-out': { access: 'public', throwaway: true },
+  'GET /api/auth/me': { access: ANY_STAFF },
+  'PATCH /api/auth/me': { access: ANY_STAFF },
+  'POST /api/auth/totp/setup': { access: ANY_STAFF, throwaway: true },
+  'POST /api/auth/totp/enable': { access: ANY_STAFF },
+  'POST /api/auth/invitations/accept': { access: 'public' },
+  'POST /api/auth/password-reset': { access: 'public' },
+  'POST /api/auth/password-reset/complete': { access: 'public' },
+  'GET /api/auth/providers': { access: 'public' },
+  'GET /auth/oidc/:providerId/start': { access: 'public' },
+  'GET /auth/oidc/callback': { access: 'public' },
+
+  // User administration and personal tokens
+  'GET /api/users': { access: MANAGERS },
+  'POST /api/users/invitations': { access: MANAGERS },
+  'PATCH /api/users/:id': { access: MANAGERS, scoped: userOfRegion },
+  'POST /api/users/:id/disable': { access: MANAGERS, scoped: userOfRegion },
+  'POST /api/users/:id/enable': { access: MANAGERS, scoped: userOfRegion },
+  'POST /api/users/:id/invitation': {
+    access: MANAGERS,
+    scoped: { by: 'region', params: invitedUser },
+  },
+  'GET /api/tokens': { access: ANY_STAFF },
+  'POST /api/tokens': { access: ANY_STAFF },
+  'DELETE /api/tokens/:id': { access: ANY_STAFF, scoped: { by: 'owner', params: hostToken } },
+
+  // Audit log and email outbox
+  'GET /api/audit': { access: MANAGERS },
+  'GET /api/outbox': { access: ADMINS },
+  'GET /api/outbox/:id': { access: ADMINS },
+
+  // Statistics
+  'GET /api/public/regions/:slug/statistics/summary': { access: 'public' },
+  'GET /api/public/regions/:slug/statistics/series': { access: 'public' },
+  'GET /api/public/regions/:slug/statistics/series.csv': { access: 'public' },
+  'GET /api/public/regions/:slug/statistics/map.svg': { access: 'public' },
+  'GET /api/public/regions/:slug/statistics/series.xlsx': { access: 'public' },
+  'GET /api/public/regions/:slug/statistics/chart.svg': { access: 'public' },
+  'GET /api/statistics/imports': { access: MANAGERS },
+  'POST /api/statistics/imports': { access: MANAGERS },
+
+  // Referral campaigns («Savner du noen?»)
+  'GET /api/campaigns': { access: REFERRAL_STAFF },
+  'POST /api/campaigns': { access: MANAGERS },
+  'GET /api/campaigns/:campaignId': { access: REFERRAL_STAFF, scoped: campaignOfRegion },
+  'PATCH /api/campaigns/:campaignId': { access: MANAGERS, scoped: campaignOfRegion },
+  // Not scoped here: its body must be an image upload, refused (400) before any lookup.
+  'PUT /api/campaigns/:campaignId/front-image': { access: MANAGERS },
+  'GET /api/campaigns/:campaignId/front-image': { access: REFERRAL_STAFF },
+  'GET /api/campaigns/:campaignId/prospects': { access: REFERRAL_STAFF, scoped: campaignOfRegion },
+  'GET /api/campaigns/:campaignId/prospects/held': {
+    access: REFERRAL_STAFF,
+    scoped: campaignOfRegion,
+  },
+  'GET /api/prospects/:id': { access: REFERRAL_STAFF, scoped: prospectOfMunicipality },
+  'POST /api/prospects/:id/release': { access: REFERRAL_STAFF, scoped: prospectOfMunicipality },
+  'DELETE /api/prospects/:id': { access: REFERRAL_STAFF, scoped: prospectOfMunicipality },
+  'GET /api/campaigns/:campaignId/duplicates': {
+    access: REFERRAL_STAFF,
+    scoped: campaignOfRegion,
+  },
+  'POST /api/duplicates/:id/merge': { access: REFERRAL_STAFF },
+  'POST /api/duplicates/:id/keep-apart': { access: REFERRAL_STAFF },
+  'POST /api/campaigns/:campaignId/postcard-batches': {
+    access: MANAGERS,
+    scoped: campaignOfRegion,
+  },
+  'GET /api/campaigns/:campaignId/postcard-batches': { access: MANAGERS, scoped: campaignOfRegion },
+  'POST /api/postcard-batches/:id/sent': { access: MANAGERS },
+  'GET /api/postcard-batches/:id/postcards.pdf': { access: MANAGERS },
+  'GET /api/postcard-batches/:id/postcards.csv': { access: MANAGERS },
+  'POST /api/public/campaigns/:campaignId/tips': { access: 'public' },
+  // The postcard's QR code: a short link to the opt-out page.
+  'GET /r/:code': { access: 'public' },
+  'GET /R/:code': { access: 'public' },
+
+  // Public site and the office application's files
+  ...sitePages(),
+  'GET /assets/site/:name': { access: 'public' },
+  'GET /office': { access: 'public' },
+  'GET /office/': { access: 'public' },
+  'GET /office/assets/:name': { access: 'public' },
+  'GET /office/*': { access: 'public' },
+};
