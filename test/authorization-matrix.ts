@@ -125,6 +125,7 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   // Statistics
   'GET /api/public/regions/:slug/statistics/summary': { access: 'public' },
   'GET /api/public/regions/:slug/statistics/series': { access: 'public' },
+  'GET /api/public/regions/:slug/statistics/age': { access: 'public' },
   'GET /api/public/regions/:slug/statistics/series.csv': { access: 'public' },
   'GET /api/public/regions/:slug/statistics/map.svg': { access: 'public' },
   'GET /api/public/regions/:slug/statistics/series.xlsx': { access: 'public' },

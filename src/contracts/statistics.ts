@@ -150,3 +150,53 @@ export const ImportListSchema = z.object({
     }),
   ),
 });
+
+/** Age groups of the age view (SSB table 07459); 20–39 are the "younger adults" of the sub-goal. */
+export const AGE_GROUP_KEYS = ['0-19', '20-39', '40-66', '67+'] as const;
+export const AgeGroupKeySchema = z.enum(AGE_GROUP_KEYS);
+export const YOUNGER_ADULTS = '20-39' as const;
+
+const ageShape = Object.fromEntries(AGE_GROUP_KEYS.map((k) => [k, z.number().nullable()])) as {
+  [K in (typeof AGE_GROUP_KEYS)[number]]: z.ZodNullable<z.ZodNumber>;
+};
+export const AgeValuesSchema = z.object(ageShape);
+/** For each null value, SSB's symbol, or "none" when nothing was imported. */
+export const AgeSymbolsSchema = z.partialRecord(AgeGroupKeySchema, z.string());
+
+export const AgeYearSchema = z.object({
+  /** The year; population is counted on 1 January of it. */
+  year: z.string(),
+  population: AgeValuesSchema,
+  populationSymbols: AgeSymbolsSchema,
+  /**
+   * Change in the cohort: people in the group on 1 January of the year minus the same birth
+   * years a year earlier (one year younger). Net migration minus deaths; not net migration.
+   * All null in the first year shown.
+   */
+  cohortChange: AgeValuesSchema,
+  cohortChangeSymbols: AgeSymbolsSchema,
+});
+
+const AgeAreaSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  years: z.array(AgeYearSchema),
+});
+
+export const AgeStatisticsSchema = z.object({
+  region: z.object({ slug: z.string(), name: z.string() }),
+  table: z.string(),
+  groups: z.array(
+    z.object({ key: AgeGroupKeySchema, from: z.number(), to: z.number().nullable() }),
+  ),
+  youngerAdults: AgeGroupKeySchema,
+  regionYears: z.array(AgeYearSchema),
+  municipalities: z.array(AgeAreaSchema),
+  definitions: z.record(z.string(), z.string()),
+  credit: z.string(),
+  provenance: ProvenanceSchema.nullable(),
+});
+export type AgeStatistics = z.infer<typeof AgeStatisticsSchema>;
+export type AgeYear = z.infer<typeof AgeYearSchema>;
+
+export const AgeQuerySchema = z.strictObject({ lang: z.enum(LOCALES).optional() });

@@ -72,9 +72,9 @@ describe.skipIf(!existsSync(executablePath))('office statistics in a real browse
       );
       expect(await page.locator('caption').count()).toBe(4);
       expect(await page.locator('th[scope="row"]', { hasText: 'Tynset' }).count()).toBe(1);
-      expect(await page.getByText('Kilde: Statistisk sentralbyrå. Kart: © Kartverket').count()).toBe(
-        1,
-      );
+      expect(
+        await page.getByText('Kilde: Statistisk sentralbyrå. Kart: © Kartverket').count(),
+      ).toBe(1);
       await page.getByRole('link', { name: 'Alle tall som CSV' }).waitFor();
       await page.getByRole('cell', { name: 'file:dataset1108_2015K1_jsonstat1.json' }).waitFor();
       const images = await page

@@ -163,7 +163,12 @@ describe.skipIf(!existsSync(executablePath))('staff office in a real browser', (
       await page.setViewportSize({ width: 1280, height: 900 });
       await tabToLink(page, 'Kampanjer');
       await heading(page, 'Kampanjer');
-      expect(await page.textContent('main')).toContain('Kampanjer kommer');
+      await checkScreen(tab, 'campaigns');
+
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await tabToLink(page, 'Tilflyttere');
+      await heading(page, 'Tilflyttere');
+      expect(await page.textContent('main')).toContain('Tilflyttere kommer');
       await checkScreen(tab, 'coming');
     } finally {
       await tab.context.close();

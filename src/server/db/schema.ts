@@ -87,6 +87,8 @@ export interface SessionTable {
   absoluteExpiresAt: string;
   /** 1 once the second factor is done (or not required). */
   mfaDone: number;
+  /** 'password' | 'oidc': an identity provider does its own second factor. */
+  signInMethod: string;
   regionId: string | null;
   ip: string | null;
   userAgent: string | null;
@@ -221,6 +223,12 @@ export interface StatObservationTable {
   /** SSB's status symbol (".", "..", ":", "-"), kept as text. */
   status: string | null;
   importId: string;
+}
+
+/** A cell of an SSB table with extra dimensions (07459: sex, age), keyed by `dims`. */
+export interface StatDimObservationTable extends StatObservationTable {
+  /** The extra dimensions' codes, e.g. `Kjonn=1;Alder=020`. */
+  dims: string;
 }
 
 /** A campaign of a region (referral module); `texts`, `callingDays`, `targets` are JSON. */
@@ -372,6 +380,7 @@ export interface Database {
   jobLeases: JobLeaseTable;
   statImports: StatImportTable;
   statObservations: StatObservationTable;
+  statDimObservations: StatDimObservationTable;
   campaigns: CampaignTable;
   prospects: ProspectTable;
   tips: TipTable;

@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
 import type { AppDeps } from '../deps.js';
+import { purgeOneTimeTokens } from '../modules/accounts/one-time-tokens.service.js';
 import { purgeExpiredAuthData } from '../modules/auth/session.service.js';
 import { purgeStaleWindows } from '../modules/limits/limits.service.js';
 import { leaseHolderName, withLease } from './lease.js';
@@ -8,7 +9,8 @@ import { leaseHolderName, withLease } from './lease.js';
 export async function runHousekeeping(deps: AppDeps) {
   const auth = await purgeExpiredAuthData(deps.db, deps.clock);
   await purgeStaleWindows(deps.db, deps.clock);
-  return auth;
+  const oneTimeTokens = await purgeOneTimeTokens(deps.db, deps.clock);
+  return { ...auth, oneTimeTokens };
 }
 
 /** Every ten minutes, in one process at a time (a lease on PostgreSQL). */

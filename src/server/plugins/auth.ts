@@ -65,7 +65,13 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
       request.pendingMfa = { sessionId: resolved.session.id, userId: resolved.user.id };
       return;
     }
-    request.principal = await principalOf(db, resolved.user, 'session', resolved.session.id);
+    request.principal = await principalOf(
+      db,
+      resolved.user,
+      'session',
+      resolved.session.id,
+      resolved.session.signInMethod,
+    );
   });
 
   // JSON API writes must be JSON (or multipart uploads): a cross-site HTML form cannot send

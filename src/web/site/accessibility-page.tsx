@@ -1,4 +1,4 @@
-import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Heading, Paragraph } from '../ui/ds-server.js';
 import type { PageProps } from './types.js';
 
 /** The accessibility statement the law requires (short and provisional for now). */

@@ -1,4 +1,4 @@
-import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Heading, Paragraph } from '../ui/ds-server.js';
 import { localePath } from './text.js';
 import type { PageProps } from './types.js';
 
@@ -15,13 +15,16 @@ export function FrontPage({ input, t, regionName }: PageProps) {
           <Paragraph data-size="lg" className="fh-hero__lead">
             {t('front.lead', { region: regionName })}
           </Paragraph>
-          <Paragraph>
-            <a className="ds-link" href={localePath(input.locale, '/statistikk')}>
-              {t('statistics:page.frontLink')}
-            </a>
-          </Paragraph>
         </div>
       </section>
+      <div className="fh-container fh-section">
+        {/* Outside the coloured band: a link there would lack contrast in some region colours. */}
+        <Paragraph>
+          <a className="ds-link" href={localePath(input.locale, '/statistikk')}>
+            {t('statistics:page.frontLink')}
+          </a>
+        </Paragraph>
+      </div>
       <section className="fh-container fh-section" aria-labelledby="fh-municipalities">
         <Heading level={2} data-size="md" id="fh-municipalities">
           {t('front.municipalitiesTitle')}

@@ -1,6 +1,6 @@
-import { Alert, Paragraph, SkipLink } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
 import { LOCALES, localeName } from '../i18n/locales.js';
+import { Alert, Paragraph, SkipLink } from '../ui/ds-server.js';
 import { localePath } from './text.js';
 import type { PageProps } from './types.js';
 

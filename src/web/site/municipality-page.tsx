@@ -1,6 +1,6 @@
-import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { Municipality } from '../../contracts/regions.js';
 import { formatDate } from '../i18n/locales.js';
+import { Heading, Paragraph } from '../ui/ds-server.js';
 import { localePath } from './text.js';
 import type { PageProps } from './types.js';
 

@@ -1,18 +1,13 @@
-import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { formatDate, formatQuarter } from '../i18n/locales.js';
+import { Heading, Paragraph } from '../ui/ds-server.js';
 import { MunicipalityTable, SeriesTable } from '../ui/statistics-tables.js';
+import { AgeSection } from './statistics-age-section.js';
 import { localePath } from './text.js';
 import type { PageProps, StatisticsView } from './types.js';
 
 type Props = PageProps & { statistics: StatisticsView | null };
 
-const COMPONENT_FIELDS = [
-  'births',
-  'deaths',
-  'naturalIncrease',
-  'netMigration',
-  'growth',
-] as const;
+const COMPONENT_FIELDS = ['births', 'deaths', 'naturalIncrease', 'netMigration', 'growth'] as const;
 
 /** Where the server draws and serves the region's figures (statistics module, public). */
 const apiBase = (slug: string) => `/api/public/regions/${encodeURIComponent(slug)}/statistics`;
@@ -161,6 +156,8 @@ function Figures(props: Props & { statistics: StatisticsView }) {
           fields={COMPONENT_FIELDS}
         />
       </section>
+
+      {statistics.age ? <AgeSection {...props} age={statistics.age} /> : null}
 
       {summary ? (
         <section className="fh-section" aria-labelledby="fh-map">

@@ -1,5 +1,5 @@
 import type { Municipality, Region } from '../../contracts/regions.js';
-import type { Series, Summary } from '../../contracts/statistics.js';
+import type { AgeStatistics, Series, Summary } from '../../contracts/statistics.js';
 import type { Locale } from '../i18n/locales.js';
 import type { Translate } from './text.js';
 
@@ -44,4 +44,6 @@ export interface StatisticsView {
   /** Null when the quarter asked for has no figures. */
   summary: Summary | null;
   series: Series;
+  /** Population by age (07459); null when nothing of it is imported for the region. */
+  age: AgeStatistics | null;
 }

@@ -39,11 +39,11 @@ interface TableProps {
  */
 export function DataTable({ id, caption, t, head, children }: TableProps) {
   return (
-    <div
+    <section
       className="fh-table-scroll"
-      role="region"
       aria-labelledby={`${id}-caption`}
       aria-describedby={`${id}-hint`}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled by keyboard
       tabIndex={0}
     >
       <span id={`${id}-hint`} className="fh-visually-hidden">
@@ -54,7 +54,7 @@ export function DataTable({ id, caption, t, head, children }: TableProps) {
         <thead>{head}</thead>
         <tbody>{children}</tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
@@ -69,8 +69,7 @@ interface SeriesTableProps {
 
 /** One row per period of the region's series, one column per figure. */
 export function SeriesTable({ id, caption, t, locale, series, fields }: SeriesTableProps) {
-  const periodName = (p: string) =>
-    series.granularity === 'year' ? p : formatQuarter(locale, p);
+  const periodName = (p: string) => (series.granularity === 'year' ? p : formatQuarter(locale, p));
   return (
     <DataTable
       id={id}

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { backupCommand, restoreCommand } from './backup.js';
 import { demoCommand } from './demo.js';
+import { klassCommand } from './klass.js';
 import { migrateCommand } from './migrate.js';
 import { serveCommand } from './serve.js';
 import { ssoCommand } from './sso.js';
@@ -19,4 +20,5 @@ export const commands: Array<(program: Command) => void> = [
   tokensCommand,
   ssoCommand,
   statsCommand,
+  klassCommand,
 ];

@@ -98,6 +98,7 @@ export const foundation: FlytthitMigration = {
       .addColumn('idle_expires_at', 'text', (c) => c.notNull())
       .addColumn('absolute_expires_at', 'text', (c) => c.notNull())
       .addColumn('mfa_done', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('sign_in_method', 'text', (c) => c.notNull().defaultTo('password'))
       .addColumn('region_id', 'text')
       .addColumn('ip', 'text')
       .addColumn('user_agent', 'text')

@@ -4,13 +4,20 @@ import { foundation } from './0001-foundation.js';
 import { statistics } from './0002-statistics.js';
 import { referral } from './0004-referral.js';
 import { sso } from './0005-sso.js';
+import { statDimensions } from './0006-stat-dimensions.js';
 import type { FlytthitMigration } from './helpers.js';
 
 /**
  * Every migration, in order. Once a migration has landed on main it is frozen:
  * change the schema with a new one. Module migrations are added at the end.
  */
-export const migrations: FlytthitMigration[] = [foundation, statistics, referral, sso];
+export const migrations: FlytthitMigration[] = [
+  foundation,
+  statistics,
+  referral,
+  sso,
+  statDimensions,
+];
 
 export class FlytthitMigrationProvider implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}

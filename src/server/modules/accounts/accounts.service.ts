@@ -51,7 +51,10 @@ async function setPasswordByLink(
   const peeked = await peekOneTimeToken(db, clock, purposes, input.token);
   const user = peeked?.userId ? await findUserById(db, peeked.userId) : undefined;
   if (!user || user.disabledAt) throw linkGone();
-  assertPasswordAcceptable(input.password, { email: user.email, name: input.name ?? user.name });
+  await assertPasswordAcceptable(input.password, {
+    email: user.email,
+    name: input.name ?? user.name,
+  });
   const passwordHash = await hashPassword(input.password);
   await db.transaction().execute(async (trx) => {
     const used = await consumeOneTimeToken(trx, clock, purposes, input.token);

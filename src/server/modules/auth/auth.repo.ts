@@ -71,6 +71,7 @@ export interface SessionRecord {
   idleExpiresAt: string;
   absoluteExpiresAt: string;
   mfaDone: number;
+  signInMethod: string;
   regionId: string | null;
 }
 
@@ -92,6 +93,7 @@ export async function findSession(db: Db, id: string): Promise<SessionRecord | u
       'idleExpiresAt',
       'absoluteExpiresAt',
       'mfaDone',
+      'signInMethod',
       'regionId',
     ])
     .where('id', '=', id)

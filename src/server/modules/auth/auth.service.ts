@@ -10,7 +10,6 @@ import * as repo from './auth.repo.js';
 import { verifyPassword } from './password.js';
 import {
   completeSecondFactor,
-  mfaRequiredForRole,
   principalOf,
   type SessionMeta,
   type StartedSession,
@@ -217,7 +216,7 @@ export async function currentUser(db: Db, principal: Principal): Promise<Current
       ? user.locale
       : 'nb') as CurrentUser['locale'],
     totpEnabled: user.totpEnabled === 1,
-    mfaEnrolmentRequired: mfaRequiredForRole(user.role) && user.totpEnabled !== 1,
+    mfaEnrolmentRequired: principal.mfaEnrolmentRequired,
   };
 }
 

@@ -1,5 +1,3 @@
-import { dictionary } from '@zxcvbn-ts/language-common';
-
 // zxcvbn-ts's list of ~49,000 passwords most often seen in breach corpora, plus words people
 // here often build passwords from. A password is refused when it, or it without the digits
 // and symbols people tack on at the end, is on the list.
@@ -20,15 +18,18 @@ const LOCAL = [
   'asdfghjkl',
 ];
 
-let list: Set<string> | undefined;
+let list: Promise<Set<string>> | undefined;
 
-function words(): Set<string> {
-  list ??= new Set([...(dictionary['passwords-common'] as string[]), ...LOCAL]);
+// Loaded at the first password check, not at start: the list costs ~9 MB of memory.
+function words(): Promise<Set<string>> {
+  list ??= import('@zxcvbn-ts/language-common').then(
+    ({ dictionary }) => new Set([...(dictionary['passwords-common'] as string[]), ...LOCAL]),
+  );
   return list;
 }
 
-export function isCommonPassword(lower: string): boolean {
-  const set = words();
+export async function isCommonPassword(lower: string): Promise<boolean> {
+  const set = await words();
   if (set.has(lower)) return true;
   const base = lower.replace(/[\d\W_]+$/u, '').replace(/^[\d\W_]+/u, '');
   return base.length > 0 && base.length < 12 && set.has(base);

@@ -59,14 +59,14 @@ export async function verifyPassword(password: string, stored: string | null): P
 }
 
 /** Refuses passwords that are common, breached-list or built from the person's own details. */
-export function assertPasswordAcceptable(
+export async function assertPasswordAcceptable(
   password: string,
   context: { email?: string; name?: string } = {},
 ) {
   const lower = password.toLowerCase();
   const problems: string[] = [];
   if (password.length < 12) problems.push('At least 12 characters');
-  if (isCommonPassword(lower)) problems.push('This password is too common; choose another');
+  if (await isCommonPassword(lower)) problems.push('This password is too common; choose another');
   const local = context.email?.split('@')[0]?.toLowerCase();
   if (local && local.length >= 4 && lower.includes(local)) {
     problems.push('The password must not contain your email address');

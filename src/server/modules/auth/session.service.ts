@@ -28,7 +28,7 @@ export async function startSession(
   db: Db,
   clock: Clock,
   userId: string,
-  options: SessionMeta & { mfaDone: boolean },
+  options: SessionMeta & { mfaDone: boolean; method?: 'password' | 'oidc' },
 ): Promise<StartedSession> {
   const now = clock.now();
   const secret = newSecret();
@@ -42,6 +42,7 @@ export async function startSession(
     idleExpiresAt: new Date(now.getTime() + SESSION_IDLE_MS).toISOString(),
     absoluteExpiresAt: absoluteExpiresAt.toISOString(),
     mfaDone: options.mfaDone ? 1 : 0,
+    signInMethod: options.method ?? 'password',
     regionId: null,
     ip: options.ip,
     userAgent: options.userAgent?.slice(0, 300) ?? null,
@@ -106,6 +107,7 @@ export async function principalOf(
   user: repo.UserRecord,
   via: Principal['via'],
   sessionId?: string,
+  signInMethod = 'password',
 ): Promise<Principal> {
   const municipalityCodes = await repo.findUserMunicipalityCodes(db, user.id);
   return {
@@ -118,8 +120,12 @@ export async function principalOf(
     campaignId: user.campaignId,
     via,
     ...(sessionId ? { sessionId } : {}),
+    // Someone who came through the municipality's identity provider did its second factor there.
     mfaEnrolmentRequired:
-      via === 'session' && mfaRequiredForRole(user.role) && user.totpEnabled !== 1,
+      via === 'session' &&
+      signInMethod !== 'oidc' &&
+      mfaRequiredForRole(user.role) &&
+      user.totpEnabled !== 1,
   };
 }
 

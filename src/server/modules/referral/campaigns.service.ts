@@ -176,7 +176,7 @@ export async function setFrontImage(
   if (bytes.length > MAX_IMAGE_BYTES) {
     throw invalid([{ field: 'dataBase64', message: 'The image is larger than 2 MB' }]);
   }
-  const problem = checkImage(bytes, upload.contentType);
+  const problem = await checkImage(bytes, upload.contentType);
   if (problem) throw invalid([{ field: 'dataBase64', message: problem }]);
   return db.transaction().execute(async (trx) => {
     const current = await getCampaign(trx, scopeOf(actor.principal), id);

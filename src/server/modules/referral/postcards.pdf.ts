@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import PDFDocument from 'pdfkit';
+import type PDFDocumentCtor from 'pdfkit';
 import qrcode from 'qrcode-generator';
 import type { Locale } from '../../../web/i18n/locales.js';
 import { referralTranslator } from '../../../web/site/referral/text.js';
@@ -57,12 +57,21 @@ interface ImageApi {
 }
 const imageApi = (doc: PDFKit.PDFDocument) => doc as unknown as ImageApi;
 
+// pdfkit costs ~11 MB of resident memory: loaded at the first image check or print batch,
+// not when the server starts.
+let pdfkit: Promise<typeof PDFDocumentCtor> | undefined;
+const loadPdfkit = () => {
+  pdfkit ??= import('pdfkit').then((m) => m.default);
+  return pdfkit;
+};
+
 /** Refuses what pdfkit could not print, with a reason a person understands. */
-export function checkImage(bytes: Buffer, contentType: string): string | null {
+export async function checkImage(bytes: Buffer, contentType: string): Promise<string | null> {
   const isPng = bytes.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
   const isJpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
   if (!isPng && !isJpeg) return 'Not a PNG or JPEG image';
   if ((contentType === 'image/png') !== isPng) return `The file is not ${contentType}`;
+  const PDFDocument = await loadPdfkit();
   try {
     const image = imageApi(new PDFDocument({ autoFirstPage: false })).openImage(bytes);
     if (image.width < 300 || image.height < 200) return 'The image is too small to print';
@@ -93,7 +102,8 @@ export function qrUrl(publicUrl: string, code: string): string {
   return `${origin}${url.pathname.replace(/\/$/, '')}/R/${code}`;
 }
 
-export function createPostcardPdf(design: CardDesign): PostcardWriter {
+export async function createPostcardPdf(design: CardDesign): Promise<PostcardWriter> {
+  const PDFDocument = await loadPdfkit();
   const t = referralTranslator(design.locale);
   const doc = new PDFDocument({
     autoFirstPage: false,

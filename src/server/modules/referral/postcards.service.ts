@@ -159,8 +159,11 @@ export async function openBatchPdf(
 }
 
 /** Renders cards from pages into a PDF stream; exported for the bench. */
-export function renderCards(design: CardDesign, pages: AsyncIterable<Card[]>): Readable {
-  const writer = createPostcardPdf(design);
+export async function renderCards(
+  design: CardDesign,
+  pages: AsyncIterable<Card[]>,
+): Promise<Readable> {
+  const writer = await createPostcardPdf(design);
   const { doc } = writer;
   void (async () => {
     for await (const page of pages) {

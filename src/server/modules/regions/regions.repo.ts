@@ -192,3 +192,41 @@ export async function replaceRegionMunicipalities(
     .onConflict((oc) => oc.columns(['regionId', 'municipalityCode']).doNothing())
     .execute();
 }
+
+/**
+ * Adds new code changes and corrects the names and kind of known ones (keyed by old code,
+ * new code and day). Rows already stored as given are left alone, so a second run writes
+ * nothing. Returns how many rows were added and how many corrected.
+ */
+export async function upsertCodeChanges(
+  db: Db,
+  rows: CodeChangeRow[],
+): Promise<{ added: number; updated: number }> {
+  const key = (r: CodeChangeRow) => `${r.oldCode}|${r.newCode}|${r.changedOn}`;
+  const known = new Map((await findAllCodeChanges(db)).map((r) => [key(r), r]));
+  let added = 0;
+  let updated = 0;
+  for (const row of rows) {
+    const have = known.get(key(row));
+    if (!have) {
+      await db.insertInto('municipalityCodeChanges').values(row).execute();
+      known.set(key(row), row);
+      added += 1;
+    } else if (
+      have.kind !== row.kind ||
+      have.oldName !== row.oldName ||
+      have.newName !== row.newName
+    ) {
+      await db
+        .updateTable('municipalityCodeChanges')
+        .set({ kind: row.kind, oldName: row.oldName, newName: row.newName })
+        .where('oldCode', '=', row.oldCode)
+        .where('newCode', '=', row.newCode)
+        .where('changedOn', '=', row.changedOn)
+        .execute();
+      known.set(key(row), row);
+      updated += 1;
+    }
+  }
+  return { added, updated };
+}

@@ -8,6 +8,7 @@ import type { Clock } from '../../deps.js';
 import { conflict, notFound } from '../../errors.js';
 import { dataDir } from '../../paths.js';
 import type { Scope } from '../../plugins/access.js';
+import { type ChangeKind, parseCodeChanges } from './regions.klass.js';
 import * as repo from './regions.repo.js';
 
 export const DEMO_REGION = {
@@ -212,4 +213,28 @@ export async function listMunicipalityCodeChanges(db: Db) {
 
 export async function findRegionIdBySlug(db: Db, slug: string): Promise<string | undefined> {
   return (await repo.findRegionBySlug(db, slug))?.id;
+}
+
+export interface CodeChangeImport {
+  rows: number;
+  added: number;
+  updated: number;
+  skipped: number;
+  kinds: Record<ChangeKind, number>;
+}
+
+/**
+ * A KLASS 131 change list as a data update (ADR 0004): the next reform needs no re-import of
+ * statistics, since figures are harmonised when read. One transaction; running it again
+ * changes nothing. The cached change list is dropped so the next read sees the new one.
+ */
+export async function importCodeChanges(db: Db, source: string): Promise<CodeChangeImport> {
+  const { rows, skipped } = parseCodeChanges(source);
+  const kinds: Record<ChangeKind, number> = { renumbered: 0, merged: 0, split: 0 };
+  for (const r of rows) kinds[r.kind as ChangeKind] += 1;
+  const { added, updated } = await db
+    .transaction()
+    .execute((trx) => repo.upsertCodeChanges(trx, rows));
+  forgetCodeChanges(db);
+  return { rows: rows.length, added, updated, skipped, kinds };
 }

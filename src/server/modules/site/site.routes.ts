@@ -11,6 +11,8 @@ import { createSiteService, type PageTarget, type SitePageRequest } from './site
 const PAGE_CACHE = 'public, max-age=60, stale-while-revalidate=300';
 const ASSET_CACHE = 'public, max-age=31536000, immutable';
 const publicAccess = { access: 'public' } as const;
+/** Pages that are the same for every anonymous visitor (see plugins/page-cache.ts). */
+const pageAccess = { access: 'public', pageCache: true } as const;
 const SlugParamsSchema = z.strictObject({ slug: z.string().max(100) });
 // Not strict: a shared link may carry tracking parameters; only the quarter matters.
 const StatisticsQuerySchema = z.object({ quarter: QuarterSchema.optional() });
@@ -70,21 +72,21 @@ export const siteRoutes = fp(
 
     for (const locale of LOCALES) {
       const prefix = locale === DEFAULT_LOCALE ? '' : `/${locale}`;
-      r.get(`${prefix}/`, { config: publicAccess }, (request, reply) =>
+      r.get(`${prefix}/`, { config: pageAccess }, (request, reply) =>
         sendPage(request, reply, locale, { kind: 'front' }),
       );
       r.get(
         `${prefix}/kommune/:slug`,
-        { config: publicAccess, schema: { params: SlugParamsSchema } },
+        { config: pageAccess, schema: { params: SlugParamsSchema } },
         (request, reply) =>
           sendPage(request, reply, locale, { kind: 'municipality', slug: request.params.slug }),
       );
-      r.get(`${prefix}/tilgjengelighet`, { config: publicAccess }, (request, reply) =>
+      r.get(`${prefix}/tilgjengelighet`, { config: pageAccess }, (request, reply) =>
         sendPage(request, reply, locale, { kind: 'accessibility' }),
       );
       r.get(
         `${prefix}/statistikk`,
-        { config: publicAccess, schema: { querystring: StatisticsQuerySchema } },
+        { config: pageAccess, schema: { querystring: StatisticsQuerySchema } },
         (request, reply) =>
           sendPage(request, reply, locale, { kind: 'statistics', quarter: request.query.quarter }),
       );

@@ -2,6 +2,7 @@ import type { Locale } from '../../../web/i18n/locales.js';
 import type { StatisticsView } from '../../../web/site/types.js';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../errors.js';
+import { getAgeStatistics } from '../statistics/statistics.age.service.js';
 import { presentSummary } from '../statistics/statistics.present.js';
 import { getSeries } from '../statistics/statistics.series.js';
 import { getQuarterSummary } from '../statistics/statistics.service.js';
@@ -31,5 +32,12 @@ export async function statisticsView(
       if (!(error instanceof AppError && error.code === 'not_found')) throw error;
     }
   }
-  return { quarters, quarter: chosen, summary, series };
+  const age = await getAgeStatistics(db, slug, locale);
+  return {
+    quarters,
+    quarter: chosen,
+    summary,
+    series,
+    age: age.regionYears.length > 0 ? age : null,
+  };
 }

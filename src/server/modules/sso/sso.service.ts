@@ -149,7 +149,11 @@ export async function completeOidcSignIn(
     });
     throw new SsoRefused('disabled');
   }
-  const session = await startSession(db, clock, user.id, { ...meta, mfaDone: true });
+  const session = await startSession(db, clock, user.id, {
+    ...meta,
+    mfaDone: true,
+    method: 'oidc',
+  });
   await audit(db, clock, provider, { action: 'auth.sign_in', user, ip: meta.ip });
   return { session, user };
 }

@@ -83,6 +83,19 @@ describe.each(testDialects)('single sign-on with OpenID Connect on %s', (dialect
     idp.accounts.set('sub-leder', { email: 'ny.adresse@fjell.example.no' });
     const again = await browseSignIn(startUrl(strict), 'sub-leder');
     expect((await (await me(again.jar)).json()).user.id).toBe(leader.id);
+
+    // A leader without TOTP of their own is not sent to set one up: the IdP did the second factor.
+    await t.deps.db
+      .updateTable('users')
+      .set({ totpEnabled: 0, totpSecret: null })
+      .where('id', '=', leader.id)
+      .execute();
+    const viaIdp = await browseSignIn(startUrl(strict), 'sub-leder');
+    expect((await (await me(viaIdp.jar)).json()).user.mfaEnrolmentRequired).toBe(false);
+    const audit = await fetch(`${base}/api/audit`, {
+      headers: { cookie: viaIdp.jar.header(base) },
+    });
+    expect(audit.status).toBe(200);
   });
 
   it('refuses an unknown person with a clear page, unless the provider admits strangers', async () => {

@@ -9,6 +9,8 @@ export interface ParsedCell {
   period: string;
   value: number | null;
   status: string | null;
+  /** The extra dimensions' codes as a key (`Kjonn=1;Alder=020`), for tables that have any. */
+  dims?: string;
 }
 
 export interface ParsedTable {

@@ -99,9 +99,12 @@ describe('flytthit stats (CLI)', { timeout: 180_000 }, () => {
     const quarter = run('summary', '--region', 'fjellregionen', '--quarter', '2009K1');
     expect(quarter.code).toBe(1);
     expect(quarter.err).toContain('No figures for 2009K1 in Fjellregionen');
-    const table = run('import', '--table', '07459', '--file', realV1);
+    const table = run('import', '--table', '09588', '--file', realV1);
     expect(table.code).toBe(1);
-    expect(table.err).toContain('Table 07459 is not supported');
+    expect(table.err).toContain('Table 09588 is not supported');
+    const other = run('import', '--table', '07459', '--file', realV1);
+    expect(other.code).toBe(1);
+    expect(other.err).toContain('Table 07459 needs a Kjonn dimension');
     const bad = join(dir, 'bad.csv');
     writeFileSync(
       bad,
@@ -140,5 +143,18 @@ describe('flytthit stats (CLI)', { timeout: 180_000 }, () => {
     expect(await cells()).toEqual(before);
     const imports = await db.db.selectFrom('statImports').select('id').execute();
     expect(imports).toHaveLength(1);
+  });
+
+  it('imports table 07459 (sex and age) from a file, and again without changing anything', () => {
+    const file = fixture('07459_2019-2020_fjellregionen_jsonstat2-constructed.json');
+    const first = run('import', '--table', '07459', '--file', file);
+    expect(first.err).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.out).toContain(
+      'Imported table 07459: 5,936 cells, 5,936 new or changed, 2019–2020',
+    );
+    const again = run('import', '--table', '07459', '--file', file);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('Nothing changed: these 5,936 cells were imported before');
   });
 });

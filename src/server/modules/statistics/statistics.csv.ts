@@ -7,7 +7,7 @@ import {
   REGION_CODE,
   STATUS_SYMBOLS,
 } from './statistics.cells.js';
-import type { TableDefinition } from './statistics.tables.js';
+import { dimsKey, type TableDefinition } from './statistics.tables.js';
 
 /*
  * SSB's CSV in its long form, one value per row: a column per dimension, then the value column
@@ -20,7 +20,7 @@ import type { TableDefinition } from './statistics.tables.js';
 
 const REGION_HEADER = /^(region|region_code|kommune)$/i;
 const CONTENTS_HEADER = /^(statistikkvariabel|contentscode|contents)$/i;
-const TIME_HEADER = /^(tid|kvartal|quarter|time|period)$/i;
+const TIME_HEADER = /^(tid|kvartal|quarter|år|year|time|period)$/i;
 const NUMBER = /^-?\d+(?:[.,]\d+)?$/;
 const MAX_ISSUES = 10;
 
@@ -42,7 +42,7 @@ function tableIdOfHeader(headers: string[]): string | null {
   return null;
 }
 
-function contentsLookup(table: TableDefinition): Map<string, string> {
+function contentsLookup(table: TableDefinition<string>): Map<string, string> {
   const map = new Map<string, string>();
   for (const c of table.contents) {
     map.set(c.code.toLowerCase(), c.code);
@@ -58,7 +58,7 @@ function readCell(raw: string): { value: number | null; status: string | null } 
   return null;
 }
 
-export function parseSsbCsv(text: string, table: TableDefinition): ParsedTable {
+export function parseSsbCsv(text: string, table: TableDefinition<string>): ParsedTable {
   const rows = rowsOf(text);
   const header = rows[0];
   if (!header || rows.length < 2) throw fileError('The CSV file has no data rows.');
@@ -76,10 +76,21 @@ export function parseSsbCsv(text: string, table: TableDefinition): ParsedTable {
       `The CSV header needs a region and a statistikkvariabel/ContentsCode column; it has ${header.join(', ')}.`,
     );
   }
+  const extraCols = (table.dimensions ?? []).map((d) => ({
+    dim: d,
+    col: header.findIndex((h) => d.csvHeaders.test(h)),
+  }));
+  const missing = extraCols.filter((e) => e.col < 0).map((e) => e.dim.id);
+  if (missing.length > 0) {
+    throw fileError(
+      `Table ${table.id} needs a column for ${missing.join(', ')}; the header has ${header.join(', ')}.`,
+    );
+  }
+  const dimCols = new Set([regionCol, contentsCol, timeCol, ...extraCols.map((e) => e.col)]);
   // Long form: one value column besides the dimensions. Wide form: a column per period.
   const valueCols: Array<{ col: number; period: string | null }> = [];
   header.forEach((h, col) => {
-    if (col === regionCol || col === contentsCol || col === timeCol) return;
+    if (dimCols.has(col)) return;
     const period = /(\d{4}(?:K[1-4])?)$/.exec(h)?.[1] ?? null;
     valueCols.push({ col, period: timeCol >= 0 ? null : period });
   });
@@ -116,6 +127,19 @@ export function parseSsbCsv(text: string, table: TableDefinition): ParsedTable {
       problem(line, `unknown contents code "${row[contentsCol]}" for table ${table.id}`);
       return;
     }
+    const codes: Record<string, string> = {};
+    for (const { dim, col } of extraCols) {
+      const cell = row[col]!;
+      // A label first ("105 år eller eldre" is 105+, not 105), else a leading code ("020 20 år").
+      const first = cell.split(/\s+/)[0] ?? '';
+      const code = dim.fromLabel(cell) ?? (dim.code.test(first) ? first : null);
+      if (!code) {
+        problem(line, `${dim.id} "${cell}" is not a code of table ${table.id}`);
+        return;
+      }
+      codes[dim.id] = code;
+    }
+    const dims = extraCols.length > 0 ? dimsKey(table, codes) : undefined;
     for (const { col, period: headerPeriod } of valueCols) {
       const period = headerPeriod ?? row[timeCol]!;
       if (!table.periodPattern.test(period)) {
@@ -127,13 +151,13 @@ export function parseSsbCsv(text: string, table: TableDefinition): ParsedTable {
         problem(line, `"${row[col]}" is not a number or an SSB symbol`);
         continue;
       }
-      const key = `${code}|${contents}|${period}`;
+      const key = `${code}|${contents}|${period}|${dims ?? ''}`;
       if (seen.has(key)) {
-        problem(line, `repeats ${code} ${contents} ${period}`);
+        problem(line, `repeats ${code} ${contents} ${period} ${dims ?? ''}`.trimEnd());
         continue;
       }
       seen.add(key);
-      cells.push({ region: code, contents, period, ...read });
+      cells.push({ region: code, contents, period, ...read, ...(dims ? { dims } : {}) });
     }
   });
   if (issues.length > 0) {

@@ -3,6 +3,7 @@ import {
   FIGURE_NAMES,
   type FigureName,
   type PublishedFigure,
+  periodStart,
   type TableDefinition,
 } from './statistics.tables.js';
 
@@ -52,7 +53,7 @@ export function harmonisedCell(
 ): FigureCell {
   const own = obs.get(harmonisedCode(lineage.code), period, contents);
   if (own) return { value: own.value, status: own.value === null ? own.status : null };
-  if (lineage.comparableFrom && period < quarterOf(lineage.comparableFrom)) {
+  if (lineage.comparableFrom && beforeSplit(period, lineage.comparableFrom)) {
     return { value: null, status: '..' };
   }
   let sum: number | null = null;
@@ -82,6 +83,15 @@ export function harmonisedCell(
 
 const quarterOf = (isoDay: string) =>
   `${isoDay.slice(0, 4)}K${Math.floor((Number(isoDay.slice(5, 7)) - 1) / 3) + 1}`;
+
+/** A quarter before the split's quarter; a year (a count on 1 January) before the split's day. */
+const beforeSplit = (period: string, day: string) =>
+  /^\d{4}$/.test(period) ? periodStart(period) < day : period < quarterOf(day);
+
+/** Two cells added: a number when both are, else the missing value that says most. */
+export function addCells(a: FigureCell, b: FigureCell): FigureCell {
+  return add(a, b);
+}
 
 function add(a: FigureCell, b: FigureCell): FigureCell {
   if (a.value !== null && b.value !== null) return { value: a.value + b.value, status: null };

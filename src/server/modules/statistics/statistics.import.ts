@@ -6,6 +6,7 @@ import { AppError } from '../../errors.js';
 import { listAllMunicipalities, listMunicipalityCodeChanges } from '../regions/regions.service.js';
 import type { ParsedCell, ParsedTable, StatFormat } from './statistics.cells.js';
 import * as repo from './statistics.repo.js';
+import { getTableDefinition } from './statistics.tables.js';
 
 export interface ImportSource {
   /** 'file' (a file a person gave us) or 'api' (fetched from SSB's PxWebApi). */
@@ -47,7 +48,11 @@ export function contentHash(table: ParsedTable): string {
   const hash = createHash('sha256');
   hash.update(`${table.tableId}\n${table.updated ?? ''}\n`);
   for (const c of table.cells) {
-    hash.update(`${c.region}\t${c.period}\t${c.contents}\t${c.value ?? ''}\t${c.status ?? ''}\n`);
+    // Extra dimensions only where a table has them, so 01222's hashes stay as they were.
+    const dims = c.dims === undefined ? '' : `\t${c.dims}`;
+    hash.update(
+      `${c.region}\t${c.period}\t${c.contents}${dims}\t${c.value ?? ''}\t${c.status ?? ''}\n`,
+    );
   }
   return hash.digest('hex');
 }
@@ -105,9 +110,12 @@ export async function writeImport(
     contentHash: hash,
   });
   let changedCount = 0;
+  const upsert = getTableDefinition(table.tableId).dimensions?.length
+    ? repo.upsertDimObservations
+    : repo.upsertObservations;
   for (let i = 0; i < table.cells.length; i += repo.BATCH_ROWS) {
     const batch = table.cells.slice(i, i + repo.BATCH_ROWS);
-    changedCount += await repo.upsertObservations(trx, table.tableId, importId, batch);
+    changedCount += await upsert(trx, table.tableId, importId, batch);
     onProgress?.({ written: i + batch.length, total: table.cells.length });
   }
   await repo.updateImportCounts(trx, importId, { changedCount });

@@ -9,7 +9,7 @@ import {
   type StatFormat,
 } from './statistics.cells.js';
 import { parseSsbCsv } from './statistics.csv.js';
-import { getTableDefinition, type TableDefinition } from './statistics.tables.js';
+import { dimsKey, getTableDefinition, type TableDefinition } from './statistics.tables.js';
 
 const MAX_ISSUES = 10;
 
@@ -120,25 +120,29 @@ interface Axes {
   region: string;
   contents: string;
   time: string;
+  /** The table's extra dimensions (ids as in the file and the definition). */
+  extra: string[];
 }
 
 /** Which dimension is which: by role where SSB sent one (07459 once lacked role.geo), else by id. */
-function axesOf(node: JsonStatNode, table: TableDefinition): Axes {
+function axesOf(node: JsonStatNode, table: TableDefinition<string>): Axes {
   const role = node.role ?? {};
   const pick = (r: string, fallback: string) => role[r]?.[0] ?? fallback;
-  const axes = {
+  const main = {
     region: pick('geo', 'Region'),
     contents: pick('metric', 'ContentsCode'),
     time: pick('time', 'Tid'),
   };
-  for (const [name, id] of Object.entries(axes)) {
+  const extra = (table.dimensions ?? []).map((d) => d.id);
+  const axes: Axes = { ...main, extra };
+  for (const [name, id] of [...Object.entries(main), ...extra.map((e) => [e, e] as const)]) {
     if (!node.id.includes(id)) {
       throw fileError(
         `Table ${table.id} needs a ${name} dimension "${id}"; the file has ${node.id.join(', ')}.`,
       );
     }
   }
-  const known = new Set(Object.values(axes));
+  const known = new Set([...Object.values(main), ...extra]);
   for (const id of node.id) {
     if (!known.has(id) && (node.Dimension(id)?.length ?? 0) > 1) {
       throw fileError(`Unexpected dimension "${id}" for table ${table.id}.`);
@@ -147,7 +151,7 @@ function axesOf(node: JsonStatNode, table: TableDefinition): Axes {
   return axes;
 }
 
-function checkCodes(node: JsonStatNode, axes: Axes, table: TableDefinition): void {
+function checkCodes(node: JsonStatNode, axes: Axes, table: TableDefinition<string>): void {
   const known = new Set(table.contents.map((c) => c.code));
   const contents = node.Dimension(axes.contents)!.id;
   const unknown = contents.filter((c) => !known.has(c));
@@ -162,6 +166,14 @@ function checkCodes(node: JsonStatNode, axes: Axes, table: TableDefinition): voi
     throw fileError(
       `Periods not of table ${table.id}'s form: ${badPeriods.slice(0, MAX_ISSUES).join(', ')}.`,
     );
+  }
+  for (const d of table.dimensions ?? []) {
+    const bad = node.Dimension(d.id)!.id.filter((c) => !d.code.test(c));
+    if (bad.length > 0) {
+      throw fileError(
+        `Codes of ${d.id} not of table ${table.id}'s form: ${bad.slice(0, MAX_ISSUES).join(', ')}.`,
+      );
+    }
   }
   const badRegions = node.Dimension(axes.region)!.id.filter((r) => !REGION_CODE.test(r));
   if (badRegions.length > 0) {
@@ -182,7 +194,7 @@ export function readValue(
   return null;
 }
 
-export function parseJsonStat(json: unknown, table: TableDefinition): ParsedTable {
+export function parseJsonStat(json: unknown, table: TableDefinition<string>): ParsedTable {
   const { ds, format } = unwrap(json);
   const where = format === 'json-stat1' ? 'JSON-stat 1.0 dataset' : 'JSON-stat 2.0 dataset';
   checkShape(ds, where);
@@ -202,7 +214,8 @@ export function parseJsonStat(json: unknown, table: TableDefinition): ParsedTabl
   const cells: ParsedCell[] = [];
   dataset.Unflatten((coords, cell) => {
     const read = readValue(cell.value, cell.status);
-    const key = `${axes.region}=${coords[axes.region]}, ${axes.contents}=${coords[axes.contents]}, ${axes.time}=${coords[axes.time]}`;
+    const extra = axes.extra.map((id) => `, ${id}=${coords[id]}`).join('');
+    const key = `${axes.region}=${coords[axes.region]}, ${axes.contents}=${coords[axes.contents]}, ${axes.time}=${coords[axes.time]}${extra}`;
     if (!read) {
       if (issues.length < MAX_ISSUES) {
         issues.push({
@@ -217,6 +230,7 @@ export function parseJsonStat(json: unknown, table: TableDefinition): ParsedTabl
       contents: coords[axes.contents]!,
       period: coords[axes.time]!,
       ...read,
+      ...(axes.extra.length > 0 ? { dims: dimsKey(table, coords) } : {}),
     });
     return undefined;
   });

@@ -96,6 +96,66 @@ export async function upsertObservations(
   return Number(result.numInsertedOrUpdatedRows ?? 0n);
 }
 
+/** The same for a table with extra dimensions: the key includes the cell's `dims`. */
+export async function upsertDimObservations(
+  db: Db,
+  tableId: string,
+  importId: string,
+  cells: ParsedCell[],
+): Promise<number> {
+  if (cells.length === 0) return 0;
+  const result = await db
+    .insertInto('statDimObservations')
+    .values(
+      cells.map((c) => ({
+        tableId,
+        regionCode: c.region,
+        period: c.period,
+        contentsCode: c.contents,
+        dims: c.dims ?? '',
+        value: c.value,
+        status: c.status,
+        importId,
+      })),
+    )
+    .onConflict((oc) =>
+      oc
+        .columns(['tableId', 'regionCode', 'period', 'contentsCode', 'dims'])
+        .doUpdateSet((eb) => ({
+          value: eb.ref('excluded.value'),
+          status: eb.ref('excluded.status'),
+          importId: eb.ref('excluded.importId'),
+        }))
+        .where((eb) =>
+          eb.or([
+            eb('statDimObservations.value', 'is distinct from', eb.ref('excluded.value')),
+            eb('statDimObservations.status', 'is distinct from', eb.ref('excluded.status')),
+          ]),
+        ),
+    )
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n);
+}
+
+export interface DimObservation extends Observation {
+  dims: string;
+}
+
+/** Cells of a table with extra dimensions for the given published codes. */
+export async function findDimObservations(
+  db: Db,
+  tableId: string,
+  regionCodes: string[],
+): Promise<DimObservation[]> {
+  if (regionCodes.length === 0) return [];
+  return db
+    .selectFrom('statDimObservations')
+    .select(['regionCode', 'period', 'contentsCode', 'dims', 'value', 'status'])
+    .where('tableId', '=', tableId)
+    .where('regionCode', 'in', regionCodes)
+    .execute();
+}
+
 export async function findObservations(
   db: Db,
   tableId: string,
@@ -149,10 +209,14 @@ export async function findLatestPeriod(
 }
 
 export async function countObservations(db: Db, tableId: string): Promise<number> {
-  const row = await db
-    .selectFrom('statObservations')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('tableId', '=', tableId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  let n = 0;
+  for (const from of ['statObservations', 'statDimObservations'] as const) {
+    const row = await db
+      .selectFrom(from)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('tableId', '=', tableId)
+      .executeTakeFirstOrThrow();
+    n += Number(row.n);
+  }
+  return n;
 }

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  AgeQuerySchema,
+  AgeStatisticsSchema,
   ChartQuerySchema,
   ImportListSchema,
   ImportQuerySchema,
@@ -11,6 +13,7 @@ import {
   SummaryQuerySchema,
   SummarySchema,
 } from '../../../contracts/statistics.js';
+import { getAgeStatistics } from './statistics.age.service.js';
 import { renderSeriesChart } from './statistics.chart.js';
 import { importTable, listImports } from './statistics.import.js';
 import { parseStatFile, parseStatJson } from './statistics.parse.js';
@@ -66,6 +69,22 @@ export async function statisticsRoutes(app: FastifyInstance) {
         request.query,
         request.query.lang ?? request.locale,
       ),
+  );
+
+  // Population by age group and the change in each cohort (07459): not net migration, ADR 0007.
+  r.get(
+    '/api/public/regions/:slug/statistics/age',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['statistics'],
+        params: StatisticsParamsSchema,
+        querystring: AgeQuerySchema,
+        response: { 200: AgeStatisticsSchema },
+      },
+    },
+    async (request) =>
+      getAgeStatistics(app.deps.db, request.params.slug, request.query.lang ?? request.locale),
   );
 
   r.get(

@@ -79,7 +79,7 @@ export async function createUser(db: Db, clock: Clock, input: NewUser): Promise<
   const email = emailKey(input.email);
   await validateRoleScope(db, input);
   if (input.password !== undefined)
-    assertPasswordAcceptable(input.password, { email, name: input.name });
+    await assertPasswordAcceptable(input.password, { email, name: input.name });
   if (await repo.emailExists(db, email))
     throw conflict('A user with this email already exists.', { field: 'email' });
   const id = newId();

@@ -82,6 +82,31 @@ export const statistics: Messages<typeof nb> = {
       'Statistics Norway has not published complete figures for the region for {{quarter}}.',
     and: 'and',
   },
+  age: {
+    title: 'Population by age',
+    lead: 'One sub-goal is net in-migration in the younger age groups. Statistics Norway publishes migration by age per municipality in no table we have been able to confirm. We therefore show the population by age on 1 January (Statistics Norway table 07459) and the change in each cohort from the year before – not net migration.',
+    population: 'Population on 1 January',
+    cohortChange: 'Change in the cohort',
+    youngerAdults: 'Younger adults (aged 20–39)',
+    groups: {
+      '0-19': 'Aged 0–19',
+      '20-39': 'Aged 20–39',
+      '40-66': 'Aged 40–66',
+      '67+': 'Aged 67 and over',
+    },
+    tableCaptionRegion:
+      'Population on 1 January by age group, and change in the cohort from the year before, in {{region}}',
+    tableCaptionMunicipalities: 'Younger adults (aged 20–39) by municipality, 1 January {{year}}',
+    empty: 'Population by age (Statistics Norway table 07459) has not been imported yet.',
+    definitions: {
+      population:
+        'Population by age is the number of residents on 1 January, summed over sex and over the municipalities of the region (Statistics Norway table 07459).',
+      cohortChange:
+        'Change in the cohort is how many more (or fewer) people of the same birth years lived here on 1 January than a year earlier; for ages 20–39 they are compared with those aged 19–38 the year before. It is net migration minus deaths in the cohort, and not the same as net migration. For young adults the difference is small, for older people large. Newborns (age 0) are left out.',
+      youngerAdults:
+        'Younger adults are those aged 20–39, the age group the net in-migration sub-goal is about.',
+    },
+  },
   page: {
     officeCard: 'Migration figures from SSB: the quarter’s text, charts, map and downloads.',
     title: 'Migration figures for {{region}}',
@@ -98,18 +123,23 @@ export const statistics: Messages<typeof nb> = {
     tableCaptionComponents: 'Population change per quarter in {{region}}',
     tableCaptionMap: 'Net migration by municipality, {{quarter}}',
     tableScroll: 'Table, scrolls sideways',
-    chartAltPopulation: 'Line chart of the population of {{region}} per quarter. The figures are in the table below.',
-    chartAltComponents: 'Bar chart of natural increase and net migration in {{region}} per quarter. The figures are in the table below.',
-    mapAlt: 'Map of the municipalities of {{region}} coloured by net migration in {{quarter}}. The figures are in the table below.',
+    chartAltPopulation:
+      'Line chart of the population of {{region}} per quarter. The figures are in the table below.',
+    chartAltComponents:
+      'Bar chart of natural increase and net migration in {{region}} per quarter. The figures are in the table below.',
+    mapAlt:
+      'Map of the municipalities of {{region}} coloured by net migration in {{quarter}}. The figures are in the table below.',
     downloadsTitle: 'Download the figures',
     downloadCsv: 'All figures as CSV',
     downloadXlsx: 'All figures as Excel (XLSX)',
     definitionsTitle: 'How we count',
     reformsTerm: 'Municipal reforms',
     sourceTitle: 'Source',
+    provenanceTable: 'table {{table}}',
     provenance: 'Table {{table}}, updated by SSB {{updated}}, fetched {{fetched}}.',
     emptyTitle: 'No migration figures yet',
-    empty: 'No figures from Statistics Norway have been imported for {{region}} yet. They will be shown here once they are.',
+    empty:
+      'No figures from Statistics Norway have been imported for {{region}} yet. They will be shown here once they are.',
     noQuarter: 'There are no figures for {{quarter}}. Choose another quarter.',
     copy: 'Copy the text',
     copied: 'The text has been copied.',

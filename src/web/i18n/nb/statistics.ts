@@ -79,6 +79,31 @@ export const statistics = {
     incomplete: 'SSB har ikke publisert fullstendige tall for regionen for {{quarter}}.',
     and: 'og',
   },
+  age: {
+    title: 'Folketall etter alder',
+    lead: 'Et delmål er nettoinnflytting i de yngre aldersgruppene. SSB publiserer ikke flytting etter alder per kommune i noen tabell vi har kunnet bekrefte. Derfor viser vi folketallet etter alder 1. januar (SSB-tabell 07459) og endringen i hvert kull fra året før – ikke nettoinnflytting.',
+    population: 'Folketall 1. januar',
+    cohortChange: 'Endring i kullet',
+    youngerAdults: 'Yngre voksne (20–39 år)',
+    groups: {
+      '0-19': '0–19 år',
+      '20-39': '20–39 år',
+      '40-66': '40–66 år',
+      '67+': '67 år og eldre',
+    },
+    tableCaptionRegion:
+      'Folketall 1. januar etter aldersgruppe, og endring i kullet fra året før, i {{region}}',
+    tableCaptionMunicipalities: 'Yngre voksne (20–39 år) per kommune, 1. januar {{year}}',
+    empty: 'Folketall etter alder (SSB-tabell 07459) er ikke hentet inn ennå.',
+    definitions: {
+      population:
+        'Folketall etter alder er antall bosatte 1. januar, summert over kjønn og over kommunene i regionen (SSB-tabell 07459).',
+      cohortChange:
+        'Endring i kullet er hvor mange flere (eller færre) personer i de samme fødselsårene som bodde her 1. januar enn året før; for 20–39 år sammenlignes med dem som var 19–38 år året før. Det er nettoinnflytting minus dødsfall i kullet, og ikke det samme som nettoinnflytting. For unge voksne er forskjellen liten, for eldre stor. Nyfødte (0 år) er ikke med.',
+      youngerAdults:
+        'Yngre voksne er 20–39 år, aldersgruppen delmålet om nettoinnflytting gjelder.',
+    },
+  },
   page: {
     officeCard: 'Flyttetall fra SSB: kvartalets tekst, diagrammer, kart og nedlasting.',
     title: 'Flyttetall for {{region}}',
@@ -95,18 +120,23 @@ export const statistics = {
     tableCaptionComponents: 'Befolkningsendringer per kvartal i {{region}}',
     tableCaptionMap: 'Nettoinnflytting per kommune, {{quarter}}',
     tableScroll: 'Tabell, kan rulles sideveis',
-    chartAltPopulation: 'Linjediagram over folketallet i {{region}} per kvartal. Tallene står i tabellen under.',
-    chartAltComponents: 'Stolpediagram over fødselsoverskudd og nettoinnflytting i {{region}} per kvartal. Tallene står i tabellen under.',
-    mapAlt: 'Kart over kommunene i {{region}} farget etter nettoinnflytting i {{quarter}}. Tallene står i tabellen under.',
+    chartAltPopulation:
+      'Linjediagram over folketallet i {{region}} per kvartal. Tallene står i tabellen under.',
+    chartAltComponents:
+      'Stolpediagram over fødselsoverskudd og nettoinnflytting i {{region}} per kvartal. Tallene står i tabellen under.',
+    mapAlt:
+      'Kart over kommunene i {{region}} farget etter nettoinnflytting i {{quarter}}. Tallene står i tabellen under.',
     downloadsTitle: 'Last ned tallene',
     downloadCsv: 'Alle tall som CSV',
     downloadXlsx: 'Alle tall som Excel (XLSX)',
     definitionsTitle: 'Slik regner vi',
     reformsTerm: 'Kommunereformer',
     sourceTitle: 'Kilde',
+    provenanceTable: 'tabell {{table}}',
     provenance: 'Tabell {{table}}, oppdatert av SSB {{updated}}, hentet {{fetched}}.',
     emptyTitle: 'Ingen flyttetall ennå',
-    empty: 'Det er ikke hentet inn tall fra Statistisk sentralbyrå for {{region}} ennå. Når tallene er hentet, vises de her.',
+    empty:
+      'Det er ikke hentet inn tall fra Statistisk sentralbyrå for {{region}} ennå. Når tallene er hentet, vises de her.',
     noQuarter: 'Det finnes ingen tall for {{quarter}}. Velg et annet kvartal.',
     copy: 'Kopier teksten',
     copied: 'Teksten er kopiert.',

@@ -81,6 +81,30 @@ export const statistics: Messages<typeof nb> = {
     incomplete: 'SSB har ikkje publisert fullstendige tal for regionen for {{quarter}}.',
     and: 'og',
   },
+  age: {
+    title: 'Folketal etter alder',
+    lead: 'Eit delmål er nettoinnflytting i dei yngre aldersgruppene. SSB publiserer ikkje flytting etter alder per kommune i nokon tabell vi har kunna stadfeste. Difor viser vi folketalet etter alder 1. januar (SSB-tabell 07459) og endringa i kvart kull frå året før – ikkje nettoinnflytting.',
+    population: 'Folketal 1. januar',
+    cohortChange: 'Endring i kullet',
+    youngerAdults: 'Yngre vaksne (20–39 år)',
+    groups: {
+      '0-19': '0–19 år',
+      '20-39': '20–39 år',
+      '40-66': '40–66 år',
+      '67+': '67 år og eldre',
+    },
+    tableCaptionRegion:
+      'Folketal 1. januar etter aldersgruppe, og endring i kullet frå året før, i {{region}}',
+    tableCaptionMunicipalities: 'Yngre vaksne (20–39 år) per kommune, 1. januar {{year}}',
+    empty: 'Folketal etter alder (SSB-tabell 07459) er ikkje henta inn enno.',
+    definitions: {
+      population:
+        'Folketal etter alder er talet på busette 1. januar, summert over kjønn og over kommunane i regionen (SSB-tabell 07459).',
+      cohortChange:
+        'Endring i kullet er kor mange fleire (eller færre) personar i dei same fødselsåra som budde her 1. januar enn året før; for 20–39 år blir det samanlikna med dei som var 19–38 år året før. Det er nettoinnflytting minus dødsfall i kullet, og ikkje det same som nettoinnflytting. For unge vaksne er skilnaden liten, for eldre stor. Nyfødde (0 år) er ikkje med.',
+      youngerAdults: 'Yngre vaksne er 20–39 år, aldersgruppa delmålet om nettoinnflytting gjeld.',
+    },
+  },
   page: {
     officeCard: 'Flyttetal frå SSB: teksten for kvartalet, diagram, kart og nedlasting.',
     title: 'Flyttetal for {{region}}',
@@ -97,18 +121,23 @@ export const statistics: Messages<typeof nb> = {
     tableCaptionComponents: 'Endringar i folketalet per kvartal i {{region}}',
     tableCaptionMap: 'Nettoinnflytting per kommune, {{quarter}}',
     tableScroll: 'Tabell, kan rullast sidelengs',
-    chartAltPopulation: 'Linjediagram over folketalet i {{region}} per kvartal. Tala står i tabellen under.',
-    chartAltComponents: 'Stolpediagram over fødselsoverskot og nettoinnflytting i {{region}} per kvartal. Tala står i tabellen under.',
-    mapAlt: 'Kart over kommunane i {{region}} farga etter nettoinnflytting i {{quarter}}. Tala står i tabellen under.',
+    chartAltPopulation:
+      'Linjediagram over folketalet i {{region}} per kvartal. Tala står i tabellen under.',
+    chartAltComponents:
+      'Stolpediagram over fødselsoverskot og nettoinnflytting i {{region}} per kvartal. Tala står i tabellen under.',
+    mapAlt:
+      'Kart over kommunane i {{region}} farga etter nettoinnflytting i {{quarter}}. Tala står i tabellen under.',
     downloadsTitle: 'Last ned tala',
     downloadCsv: 'Alle tal som CSV',
     downloadXlsx: 'Alle tal som Excel (XLSX)',
     definitionsTitle: 'Slik reknar vi',
     reformsTerm: 'Kommunereformer',
     sourceTitle: 'Kjelde',
+    provenanceTable: 'tabell {{table}}',
     provenance: 'Tabell {{table}}, oppdatert av SSB {{updated}}, henta {{fetched}}.',
     emptyTitle: 'Ingen flyttetal enno',
-    empty: 'Det er ikkje henta inn tal frå Statistisk sentralbyrå for {{region}} enno. Når tala er henta, blir dei viste her.',
+    empty:
+      'Det er ikkje henta inn tal frå Statistisk sentralbyrå for {{region}} enno. Når tala er henta, blir dei viste her.',
     noQuarter: 'Det finst ingen tal for {{quarter}}. Vel eit anna kvartal.',
     copy: 'Kopier teksten',
     copied: 'Teksten er kopiert.',

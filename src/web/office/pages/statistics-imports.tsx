@@ -63,9 +63,7 @@ export function ImportList() {
                   <Table.Cell className="office-wrap">{i.source}</Table.Cell>
                   <Table.Cell className="office-nowrap">{when(i.ssbUpdated)}</Table.Cell>
                   <Table.Cell className="fh-num">{formatNumber(locale, i.cellCount)}</Table.Cell>
-                  <Table.Cell className="fh-num">
-                    {formatNumber(locale, i.changedCount)}
-                  </Table.Cell>
+                  <Table.Cell className="fh-num">{formatNumber(locale, i.changedCount)}</Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>

@@ -11,13 +11,7 @@ import { useUser } from '../session.js';
 import { useWorkspace } from '../workspace.js';
 import { ImportList } from './statistics-imports.js';
 
-const COMPONENT_FIELDS = [
-  'births',
-  'deaths',
-  'naturalIncrease',
-  'netMigration',
-  'growth',
-] as const;
+const COMPONENT_FIELDS = ['births', 'deaths', 'naturalIncrease', 'netMigration', 'growth'] as const;
 
 const apiBase = (slug: string) => `/api/public/regions/${encodeURIComponent(slug)}/statistics`;
 

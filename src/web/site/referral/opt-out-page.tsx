@@ -13,7 +13,7 @@ import {
   Label,
   Paragraph,
   ValidationMessage,
-} from '@digdir/designsystemet-react';
+} from '../../ui/ds-server.js';
 import { localePath } from '../text.js';
 import type { ReferralPageProps } from './render.js';
 import type { OptOutState } from './types.js';

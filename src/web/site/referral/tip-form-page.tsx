@@ -17,7 +17,7 @@ import {
   Select,
   Textarea,
   ValidationMessage,
-} from '@digdir/designsystemet-react';
+} from '../../ui/ds-server.js';
 import { localePath } from '../text.js';
 import type { ReferralPageProps } from './render.js';
 import type { ReferralKey } from './text.js';

@@ -1,4 +1,4 @@
-import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Heading, Paragraph } from '../../ui/ds-server.js';
 import { localePath } from '../text.js';
 import type { ReferralPageProps } from './render.js';
 
