@@ -73,7 +73,9 @@ describe.skipIf(!existsSync(executablePath))('office account links in a real bro
       await page.fill('#repeat', `${NEW_PASSWORD}x`);
       await page.keyboard.press('Enter');
       await page.locator('ds-error-summary').waitFor();
-      expect(await page.textContent('ds-error-summary')).toContain('Passordene er ikke like');
+      await expect
+        .poll(() => page.textContent('ds-error-summary'))
+        .toContain('Passordene er ikke like');
 
       await page.fill('#repeat', NEW_PASSWORD);
       await page.keyboard.press('Enter');
@@ -119,7 +121,7 @@ describe.skipIf(!existsSync(executablePath))('office account links in a real bro
       await expect
         .poll(() => page.evaluate(() => document.activeElement?.tagName))
         .toBe('DS-ERROR-SUMMARY');
-      expect(await page.textContent('ds-error-summary')).toContain('minst 12 tegn');
+      await expect.poll(() => page.textContent('ds-error-summary')).toContain('minst 12 tegn');
       await checkScreen(tab, 'reset-errors');
 
       await page.fill('#password', NEW_PASSWORD);
@@ -133,7 +135,7 @@ describe.skipIf(!existsSync(executablePath))('office account links in a real bro
       await page.fill('#repeat', `${NEW_PASSWORD}!`);
       await page.keyboard.press('Enter');
       await page.locator('ds-error-summary').waitFor();
-      expect(await page.textContent('ds-error-summary')).toContain('Lenken er ugyldig');
+      await expect.poll(() => page.textContent('ds-error-summary')).toContain('Lenken er ugyldig');
     } finally {
       await tab.context.close();
     }

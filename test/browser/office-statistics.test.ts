@@ -67,9 +67,9 @@ describe.skipIf(!existsSync(executablePath))('office statistics in a real browse
       await page.reload();
       await heading(page, 'Statistikk');
       await page.locator('#stat-summary-text').waitFor();
-      expect(await page.textContent('#stat-summary-text')).toContain(
-        'Rendalen hadde størst nettoinnflytting',
-      );
+      await expect
+        .poll(() => page.textContent('#stat-summary-text'))
+        .toContain('Rendalen hadde størst nettoinnflytting');
       expect(await page.locator('caption').count()).toBe(4);
       expect(await page.locator('th[scope="row"]', { hasText: 'Tynset' }).count()).toBe(1);
       expect(

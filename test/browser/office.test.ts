@@ -150,14 +150,14 @@ describe.skipIf(!existsSync(executablePath))('staff office in a real browser', (
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto(`${base}/office/`);
       await heading(page, 'Start');
-      expect(await page.textContent('header')).toContain('Kari Leder');
+      await expect.poll(() => page.textContent('header')).toContain('Kari Leder');
       await checkScreen(tab, 'start');
 
       await page.setViewportSize({ width: 1280, height: 900 });
       await tabToLink(page, 'Logg');
       await heading(page, 'Logg');
       await page.getByRole('table').waitFor();
-      expect(await page.textContent('table')).toContain('auth.sign_in');
+      await expect.poll(() => page.textContent('table')).toContain('auth.sign_in');
       await checkScreen(tab, 'audit');
 
       await page.setViewportSize({ width: 1280, height: 900 });
@@ -168,7 +168,7 @@ describe.skipIf(!existsSync(executablePath))('staff office in a real browser', (
       await page.setViewportSize({ width: 1280, height: 900 });
       await tabToLink(page, 'Tilflyttere');
       await heading(page, 'Tilflyttere');
-      expect(await page.textContent('main')).toContain('Tilflyttere kommer');
+      await expect.poll(() => page.textContent('main')).toContain('Tilflyttere kommer');
       await checkScreen(tab, 'coming');
     } finally {
       await tab.context.close();
@@ -249,7 +249,7 @@ describe.skipIf(!existsSync(executablePath))('staff office in a real browser', (
       await page.getByRole('button', { name: 'Sett opp tofaktorinnlogging' }).click();
       const secret = (await page.getByTestId('totp-secret').textContent())?.replace(/\s/g, '');
       expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
-      expect(await page.textContent('main')).toContain('otpauth://totp/');
+      await expect.poll(() => page.textContent('main')).toContain('otpauth://totp/');
       await checkScreen(tab, 'totp-setup');
 
       await page.setViewportSize({ width: 1280, height: 900 });
@@ -261,7 +261,9 @@ describe.skipIf(!existsSync(executablePath))('staff office in a real browser', (
       await heading(page, 'Start');
       await tabToLink(page, 'Min konto');
       await heading(page, 'Min konto');
-      expect(await page.textContent('main')).toContain('Du bruker en kode fra autentiseringsappen');
+      await expect
+        .poll(() => page.textContent('main'))
+        .toContain('Du bruker en kode fra autentiseringsappen');
       await checkScreen(tab, 'account');
     } finally {
       await tab.context.close();
@@ -275,7 +277,7 @@ describe.skipIf(!existsSync(executablePath))('staff office in a real browser', (
       await signInLeader(page);
       await tabToLink(page, 'API-nøkler');
       await heading(page, 'API-nøkler');
-      expect(await page.textContent('main')).toContain('Du har ingen nøkler.');
+      await expect.poll(() => page.textContent('main')).toContain('Du har ingen nøkler.');
       await tabTo(page, 'token-name');
       await page.keyboard.type('Rapportskript');
       await page.keyboard.press('Enter');

@@ -1,6 +1,11 @@
 import { formatDate, formatQuarter } from '../i18n/locales.js';
 import { Heading, Paragraph } from '../ui/ds-server.js';
-import { MunicipalityTable, SeriesTable } from '../ui/statistics-tables.js';
+import {
+  ComparisonTable,
+  comparisonRows,
+  MunicipalityTable,
+  SeriesTable,
+} from '../ui/statistics-tables.js';
 import { AgeSection } from './statistics-age-section.js';
 import { localePath } from './text.js';
 import type { PageProps, StatisticsView } from './types.js';
@@ -83,6 +88,37 @@ function Source({ input, t, statistics }: Props & { statistics: StatisticsView }
           })}
         </Paragraph>
       ) : null}
+    </section>
+  );
+}
+
+/** The region against its county and the country for the chosen quarter, or why it cannot be. */
+function Comparison({ input, t, statistics }: Props & { statistics: StatisticsView }) {
+  const { series, quarter } = statistics;
+  if (!statistics.quarters.includes(quarter)) return null;
+  const rows = comparisonRows(series, quarter);
+  return (
+    <section className="fh-section" aria-labelledby="fh-comparison">
+      <Heading level={2} data-size="md" id="fh-comparison">
+        {t('statistics:comparison.title')}
+      </Heading>
+      {rows.length > 0 ? (
+        <>
+          <ComparisonTable
+            id="fh-table-comparison"
+            caption={t('statistics:comparison.tableCaption', {
+              quarter: formatQuarter(input.locale, quarter),
+            })}
+            t={t}
+            locale={input.locale}
+            rows={rows}
+          />
+          <Paragraph data-size="sm">{t('statistics:comparison.definition')}</Paragraph>
+          <Paragraph data-size="sm">{t('statistics:credit')}</Paragraph>
+        </>
+      ) : (
+        <Paragraph>{t('statistics:comparison.empty')}</Paragraph>
+      )}
     </section>
   );
 }
@@ -182,6 +218,8 @@ function Figures(props: Props & { statistics: StatisticsView }) {
           />
         </section>
       ) : null}
+
+      <Comparison {...props} />
 
       <section className="fh-section" aria-labelledby="fh-downloads">
         <Heading level={2} data-size="sm" id="fh-downloads">

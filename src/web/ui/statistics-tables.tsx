@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Series, Summary } from '../../contracts/statistics.js';
 import { formatNumber, formatQuarter, type Locale } from '../i18n/locales.js';
 import type { statistics } from '../i18n/nb/statistics.js';
+import { netMigrationPer1000 } from './statistics-rates.js';
 
 type KeyOf<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : KeyOf<T[K], `${P}${K}.`>;
@@ -151,6 +152,88 @@ export function MunicipalityTable(props: {
           </td>
         ))}
       </tr>
+    </DataTable>
+  );
+}
+
+type SeriesPoint = Series['regionSeries'][number];
+
+export interface ComparisonRow {
+  code: string;
+  name: string;
+  /** The area's figures for the quarter; null when the area has none for it. */
+  point: SeriesPoint | null;
+}
+
+/**
+ * The region and each comparison area (county, country) for one period, region first. Empty
+ * when no comparison area is imported: then there is nothing to compare with, and the page says
+ * so instead of showing a table of the region alone.
+ */
+export function comparisonRows(series: Series, period: string): ComparisonRow[] {
+  if (series.comparisons.length === 0) return [];
+  const at = (points: SeriesPoint[]) => points.find((p) => p.period === period) ?? null;
+  return [
+    { code: '', name: series.region.name, point: at(series.regionSeries) },
+    ...series.comparisons.map((a) => ({ code: a.code, name: a.name, point: at(a.series) })),
+  ];
+}
+
+const COMPARISON_FIELDS = [
+  'popEnd',
+  'growth',
+  'netMigration',
+] as const satisfies readonly FigureName[];
+
+/** Net migration per 1,000 at the start, to one decimal; ".." when it cannot be computed. */
+export function ratePer1000Text(locale: Locale, point: SeriesPoint | null): string {
+  const rate = point
+    ? netMigrationPer1000(point.figures.netMigration, point.figures.popStart)
+    : null;
+  return rate === null
+    ? '..'
+    : formatNumber(locale, rate, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
+/** The region against its county (or counties) and the country, for one quarter. */
+export function ComparisonTable(props: {
+  id: string;
+  caption: string;
+  t: Translate;
+  locale: Locale;
+  rows: ComparisonRow[];
+}) {
+  const { id, caption, t, locale, rows } = props;
+  return (
+    <DataTable
+      id={id}
+      caption={caption}
+      t={t}
+      head={
+        <tr>
+          <th scope="col">{t('statistics:comparison.area')}</th>
+          {COMPARISON_FIELDS.map((f) => (
+            <th scope="col" key={f} className="fh-num">
+              {t(`statistics:figures.${f}`)}
+            </th>
+          ))}
+          <th scope="col" className="fh-num">
+            {t('statistics:comparison.netPer1000')}
+          </th>
+        </tr>
+      }
+    >
+      {rows.map((r) => (
+        <tr key={r.code || 'region'}>
+          <th scope="row">{r.name}</th>
+          {COMPARISON_FIELDS.map((f) => (
+            <td key={f} className="fh-num">
+              {r.point ? cellText(locale, r.point, f) : '..'}
+            </td>
+          ))}
+          <td className="fh-num">{ratePer1000Text(locale, r.point)}</td>
+        </tr>
+      ))}
     </DataTable>
   );
 }

@@ -153,4 +153,14 @@ export const statistics: Messages<typeof nb> = {
     importsCells: 'Cells',
     importsChanged: 'Changed',
   },
+  comparison: {
+    title: 'The region against the county and the country',
+    area: 'Area',
+    netPer1000: 'Net migration per 1,000 inhabitants',
+    tableCaption: 'The region against the county and the country, {{quarter}}',
+    definition:
+      'Net migration per 1,000 inhabitants is the quarter’s net migration divided by the population at the start of the quarter, times 1,000. We compute it ourselves; SSB does not publish it in table 01222. “..” means the figure is missing.',
+    empty:
+      'Figures for the county and the whole country have not been imported yet; the command flytthit stats import --table 01222 fetches them from Statistics Norway together with the municipalities.',
+  },
 };

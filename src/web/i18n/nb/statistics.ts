@@ -150,4 +150,14 @@ export const statistics = {
     importsCells: 'Celler',
     importsChanged: 'Endret',
   },
+  comparison: {
+    title: 'Regionen mot fylket og landet',
+    area: 'Område',
+    netPer1000: 'Nettoinnflytting per 1\u00a0000 innbyggere',
+    tableCaption: 'Regionen mot fylket og landet, {{quarter}}',
+    definition:
+      'Nettoinnflytting per 1\u00a0000 innbyggere er nettoinnflyttingen i kvartalet delt på folketallet ved inngangen av kvartalet, ganget med 1\u00a0000. Vi regner den ut selv; SSB publiserer den ikke i tabell 01222. «..» betyr at tallet mangler.',
+    empty:
+      'Tall for fylket og hele landet er ikke hentet inn ennå; kommandoen flytthit stats import --table 01222 henter dem fra SSB sammen med kommunene.',
+  },
 };

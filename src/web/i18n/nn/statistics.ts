@@ -151,4 +151,14 @@ export const statistics: Messages<typeof nb> = {
     importsCells: 'Celler',
     importsChanged: 'Endra',
   },
+  comparison: {
+    title: 'Regionen mot fylket og landet',
+    area: 'Område',
+    netPer1000: 'Nettoinnflytting per 1\u00a0000 innbyggjarar',
+    tableCaption: 'Regionen mot fylket og landet, {{quarter}}',
+    definition:
+      'Nettoinnflytting per 1\u00a0000 innbyggjarar er nettoinnflyttinga i kvartalet delt på folketalet ved inngangen av kvartalet, gonga med 1\u00a0000. Vi reknar ho ut sjølve; SSB publiserer ho ikkje i tabell 01222. «..» tyder at talet manglar.',
+    empty:
+      'Tal for fylket og heile landet er ikkje henta inn enno; kommandoen flytthit stats import --table 01222 hentar dei frå SSB saman med kommunane.',
+  },
 };

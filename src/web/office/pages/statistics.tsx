@@ -2,7 +2,12 @@ import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { formatQuarter } from '../../i18n/locales.js';
-import { MunicipalityTable, SeriesTable } from '../../ui/statistics-tables.js';
+import {
+  ComparisonTable,
+  comparisonRows,
+  MunicipalityTable,
+  SeriesTable,
+} from '../../ui/statistics-tables.js';
 import { ApiError, api, type Series, type Summary } from '../api.js';
 import { SelectField } from '../components/forms.js';
 import { LoadFailed, Loading, Page } from '../components/page.js';
@@ -99,6 +104,7 @@ function Dashboard({ data, slug, quarter, onQuarter }: DashboardProps) {
   const [draft, setDraft] = useState(shown);
   const lang = `lang=${locale}`;
   const region = series.region.name;
+  const comparison = comparisonRows(series, shown);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onQuarter(draft);
@@ -201,6 +207,30 @@ function Dashboard({ data, slug, quarter, onQuarter }: DashboardProps) {
             locale={locale}
             summary={summary}
           />
+        </section>
+      )}
+      {quarters.includes(shown) && (
+        <section aria-labelledby="stat-comparison">
+          <Heading level={2} data-size="sm" id="stat-comparison" className="office-section-title">
+            {t('statistics:comparison.title')}
+          </Heading>
+          {comparison.length > 0 ? (
+            <>
+              <ComparisonTable
+                id="stat-table-comparison"
+                caption={t('statistics:comparison.tableCaption', {
+                  quarter: formatQuarter(locale, shown),
+                })}
+                t={t}
+                locale={locale}
+                rows={comparison}
+              />
+              <Paragraph data-size="sm">{t('statistics:comparison.definition')}</Paragraph>
+              <Paragraph data-size="sm">{t('statistics:credit')}</Paragraph>
+            </>
+          ) : (
+            <Paragraph>{t('statistics:comparison.empty')}</Paragraph>
+          )}
         </section>
       )}
       <section aria-labelledby="stat-downloads">
