@@ -59,6 +59,40 @@ export function DataTable({ id, caption, t, head, children }: TableProps) {
   );
 }
 
+/** A header row: the first column's name, then one column per figure. */
+function FigureHeadRow(props: { first: string; t: Translate; fields: readonly FigureName[] }) {
+  return (
+    <tr>
+      <th scope="col">{props.first}</th>
+      {props.fields.map((f) => (
+        <th scope="col" key={f} className="fh-num">
+          {props.t(`statistics:figures.${f}`)}
+        </th>
+      ))}
+    </tr>
+  );
+}
+
+/** A body row: the row's name, then its figures as the reader sees them. */
+function FigureRow(props: {
+  name: string;
+  locale: Locale;
+  point: Point;
+  fields: readonly FigureName[];
+  className?: string;
+}) {
+  return (
+    <tr className={props.className}>
+      <th scope="row">{props.name}</th>
+      {props.fields.map((f) => (
+        <td key={f} className="fh-num">
+          {cellText(props.locale, props.point, f)}
+        </td>
+      ))}
+    </tr>
+  );
+}
+
 interface SeriesTableProps {
   id: string;
   caption: string;
@@ -76,26 +110,16 @@ export function SeriesTable({ id, caption, t, locale, series, fields }: SeriesTa
       id={id}
       caption={caption}
       t={t}
-      head={
-        <tr>
-          <th scope="col">{t('statistics:period')}</th>
-          {fields.map((f) => (
-            <th scope="col" key={f} className="fh-num">
-              {t(`statistics:figures.${f}`)}
-            </th>
-          ))}
-        </tr>
-      }
+      head={<FigureHeadRow first={t('statistics:period')} t={t} fields={fields} />}
     >
       {series.regionSeries.map((p) => (
-        <tr key={p.period}>
-          <th scope="row">{periodName(p.period)}</th>
-          {fields.map((f) => (
-            <td key={f} className="fh-num">
-              {cellText(locale, p, f)}
-            </td>
-          ))}
-        </tr>
+        <FigureRow
+          key={p.period}
+          name={periodName(p.period)}
+          locale={locale}
+          point={p}
+          fields={fields}
+        />
       ))}
     </DataTable>
   );
@@ -123,35 +147,18 @@ export function MunicipalityTable(props: {
       id={id}
       caption={caption}
       t={t}
-      head={
-        <tr>
-          <th scope="col">{t('statistics:municipality')}</th>
-          {MAP_FIELDS.map((f) => (
-            <th scope="col" key={f} className="fh-num">
-              {t(`statistics:figures.${f}`)}
-            </th>
-          ))}
-        </tr>
-      }
+      head={<FigureHeadRow first={t('statistics:municipality')} t={t} fields={MAP_FIELDS} />}
     >
       {summary.municipalities.map((m) => (
-        <tr key={m.code}>
-          <th scope="row">{m.name}</th>
-          {MAP_FIELDS.map((f) => (
-            <td key={f} className="fh-num">
-              {cellText(locale, m, f)}
-            </td>
-          ))}
-        </tr>
+        <FigureRow key={m.code} name={m.name} locale={locale} point={m} fields={MAP_FIELDS} />
       ))}
-      <tr className="fh-table__total">
-        <th scope="row">{summary.region.name}</th>
-        {MAP_FIELDS.map((f) => (
-          <td key={f} className="fh-num">
-            {cellText(locale, summary, f)}
-          </td>
-        ))}
-      </tr>
+      <FigureRow
+        className="fh-table__total"
+        name={summary.region.name}
+        locale={locale}
+        point={summary}
+        fields={MAP_FIELDS}
+      />
     </DataTable>
   );
 }
