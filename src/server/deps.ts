@@ -1,5 +1,6 @@
 import type { Config } from './config.js';
 import type { DatabaseHandle, Db } from './db/database.js';
+import type { EventBus } from './events/bus.js';
 
 /** The clock is a dependency so tests can move time (sessions, leases, deadlines). */
 export interface Clock {
@@ -14,6 +15,8 @@ export interface AppDeps {
   database: DatabaseHandle;
   db: Db;
   clock: Clock;
+  /** Hints between requests and processes (live progress); see events/bus.ts. */
+  events: EventBus;
 }
 
 declare module 'fastify' {

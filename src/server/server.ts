@@ -3,6 +3,7 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { type AppDeps, systemClock } from './deps.js';
+import { createLocalBus } from './events/bus.js';
 import { startHousekeeping } from './jobs/housekeeping.js';
 import { startOutboxWorker } from './jobs/outbox.js';
 import { startStatisticsSchedule, statisticsScheduleEnabled } from './jobs/statistics-update.js';
@@ -19,7 +20,13 @@ export async function startServer(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config.databaseUrl);
   await migrateToLatest(database);
-  const deps: AppDeps = { config, database, db: database.db, clock: systemClock };
+  const deps: AppDeps = {
+    config,
+    database,
+    db: database.db,
+    clock: systemClock,
+    events: createLocalBus(),
+  };
   await ensureMunicipalityRegister(deps.db);
   if (config.env !== 'production' || process.env.FLYTTHIT_DEMO === '1') {
     await ensureDemo(deps.db, deps.clock);
@@ -54,6 +61,7 @@ export async function startServer(): Promise<void> {
       housekeeping.stop();
       ssbSchedule?.stop();
       await outbox.stop();
+      await deps.events.close();
       await database.close();
     } finally {
       clearTimeout(force);

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { systemClock } from '../../src/server/deps.js';
+import { createLocalBus } from '../../src/server/events/bus.js';
 import { ensureDemoRegion } from '../../src/server/modules/regions/regions.service.js';
 import { testConfig } from '../support/app.js';
 import { type CliResult, cliEnv, packageRoot, runCli, urlWithSchema } from '../support/cli.js';
@@ -48,6 +49,7 @@ describe('flytthit user, token and sso', { timeout: 180_000 }, () => {
       database,
       db: database.db,
       clock: systemClock,
+      events: createLocalBus(),
     });
     await app.ready();
   });

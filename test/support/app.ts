@@ -3,6 +3,7 @@ import { buildApp } from '../../src/server/app.js';
 import { type Config, loadConfig } from '../../src/server/config.js';
 import type { Dialect } from '../../src/server/db/database.js';
 import type { AppDeps, Clock } from '../../src/server/deps.js';
+import { createLocalBus } from '../../src/server/events/bus.js';
 import { ensureDemoRegion } from '../../src/server/modules/regions/regions.service.js';
 import { TestClock } from './clock.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -40,6 +41,7 @@ export async function createTestApp(
     database,
     db: database.db,
     clock,
+    events: createLocalBus(),
   };
   const demoRegionId = await ensureDemoRegion(database.db, clock);
   const app = await buildApp(deps);
@@ -52,6 +54,7 @@ export async function createTestApp(
     demoRegionId,
     async close() {
       await app.close();
+      await deps.events.close();
       await database.destroy();
     },
   };

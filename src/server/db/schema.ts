@@ -3,7 +3,7 @@
  * Times are ISO-8601 text, booleans 0/1, JSON text: see db/portable.ts.
  * Each module adds its tables here beside its migration.
  */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface RegionTable {
   id: string;
@@ -249,6 +249,8 @@ export interface CampaignTable {
   postcardLocale: string;
   callScript: string;
   targets: string;
+  /** JSON `{ days, from, to }` (ISO weekdays, Europe/Oslo); null: weekdays 09:00–21:00. */
+  callingHours: Added<string | null>;
   frontImage: Buffer | null;
   frontImageType: string | null;
   createdBy: string | null;
@@ -281,6 +283,22 @@ export interface ProspectTable {
   cardedAt: string | null;
   /** Staff let a held prospect (no card 30 days after the tip) into the next batch. */
   releasedAt: string | null;
+  /** The calling pool (calling module): not before this time (no answer, call back). */
+  nextCallAt: Added<string | null>;
+  /** No more calls: reached, wrong number. */
+  callingClosedAt: Added<string | null>;
+  callAttempts: Added<number>;
+  lastOutcome: Added<string | null>;
+  /** The pipeline (followup module): when each stage was first reached. */
+  firstCalledAt: Added<string | null>;
+  reachedAt: Added<string | null>;
+  interestedAt: Added<string | null>;
+  visitingAt: Added<string | null>;
+  movedInOn: Added<string | null>;
+  movedInMunicipalityCode: Added<string | null>;
+  settledAt: Added<string | null>;
+  /** The thank-you email to the tippers who asked for news was queued. */
+  tipperThankedAt: Added<string | null>;
   createdAt: string;
   updatedAt: string;
 }
@@ -314,6 +332,8 @@ export interface TipTable {
   locale: string;
   createdAt: string;
   erasedAt: string | null;
+  /** The tipper asked to hear when the person moves here (thank-you email). */
+  tipperWantsNews: Added<number>;
 }
 
 export interface ProspectTipTable {
@@ -360,6 +380,65 @@ export interface PostcardBatchItemTable {
   position: number;
 }
 
+/** A caller's hold on one prospect for a lease (calling module); closedAt null while open. */
+export interface ClaimTable {
+  id: string;
+  campaignId: string;
+  regionId: string;
+  municipalityCode: string;
+  prospectId: string;
+  callerId: string;
+  claimedAt: string;
+  expiresAt: string;
+  closedAt: string | null;
+  /** 'outcome' | 'expired' | 'released' */
+  closeReason: string | null;
+}
+
+/** A recorded call (calling module); personal fields are nulled when the prospect is erased. */
+export interface CallTable {
+  id: string;
+  campaignId: string;
+  regionId: string;
+  municipalityCode: string;
+  prospectId: string | null;
+  /** null for a call entered from a paper sheet. */
+  claimId: string | null;
+  callerId: string | null;
+  /** 'interested' | 'not_now' | 'not_interested' | 'no_answer' | 'wrong_number' | 'call_back' | 'opt_out' */
+  outcome: string;
+  notes: string | null;
+  /** JSON array: 'jobs' | 'housing' | 'kindergarten_school' | 'business' | 'visit' */
+  interests: string;
+  callBackAt: string | null;
+  calledAt: string;
+  recordedAt: string;
+  recordedBy: string;
+  /** 'screen' | 'paper' */
+  source: string;
+  idempotencyKey: string | null;
+}
+
+/** Work for a host after a call (followup module). */
+export interface FollowUpTaskTable {
+  id: string;
+  campaignId: string;
+  regionId: string;
+  municipalityCode: string;
+  prospectId: string;
+  callId: string | null;
+  /** 'send_jobs' | 'send_housing' | 'send_kindergarten_school' | 'business_advice' | 'invite_visit' | 'invite_event' | 'other' */
+  kind: string;
+  /** 'open' | 'done' | 'cancelled' */
+  status: string;
+  dueOn: string;
+  assigneeId: string | null;
+  notes: string | null;
+  createdAt: string;
+  doneAt: string | null;
+  doneBy: string | null;
+}
+
 export interface Database {
   regions: RegionTable;
   municipalities: MunicipalityTable;
@@ -389,4 +468,10 @@ export interface Database {
   suppressions: SuppressionTable;
   postcardBatches: PostcardBatchTable;
   postcardBatchItems: PostcardBatchItemTable;
+  claims: ClaimTable;
+  calls: CallTable;
+  followUpTasks: FollowUpTaskTable;
 }
+
+/** A column added by a later migration with a default: optional when inserting. */
+type Added<T> = ColumnType<T, T | undefined, T>;

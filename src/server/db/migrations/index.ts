@@ -5,6 +5,7 @@ import { statistics } from './0002-statistics.js';
 import { referral } from './0004-referral.js';
 import { sso } from './0005-sso.js';
 import { statDimensions } from './0006-stat-dimensions.js';
+import { calling } from './0007-calling.js';
 import type { FlytthitMigration } from './helpers.js';
 
 /**
@@ -17,6 +18,7 @@ export const migrations: FlytthitMigration[] = [
   referral,
   sso,
   statDimensions,
+  calling,
 ];
 
 export class FlytthitMigrationProvider implements MigrationProvider {

@@ -1,4 +1,4 @@
-import { type Selectable, type SqlBool, sql } from 'kysely';
+import { type Insertable, type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { CampaignTable } from '../../db/schema.js';
 import type { Scope } from '../../plugins/access.js';
@@ -21,6 +21,7 @@ const columns = [
   'postcardLocale',
   'callScript',
   'targets',
+  'callingHours',
   'frontImageType',
   'createdBy',
   'createdAt',
@@ -81,7 +82,7 @@ export async function slugTaken(db: Db, regionId: string, slug: string, exceptId
 
 export async function insertCampaign(
   db: Db,
-  row: Omit<CampaignTable, 'frontImage' | 'frontImageType'>,
+  row: Omit<Insertable<CampaignTable>, 'frontImage' | 'frontImageType'>,
 ): Promise<void> {
   await db
     .insertInto('campaigns')
@@ -92,7 +93,7 @@ export async function insertCampaign(
 export async function updateCampaign(
   db: Db,
   id: string,
-  changes: Partial<Omit<CampaignTable, 'id' | 'regionId' | 'createdAt' | 'createdBy'>>,
+  changes: Omit<Updateable<CampaignTable>, 'id' | 'regionId' | 'createdAt' | 'createdBy'>,
 ): Promise<void> {
   await db.updateTable('campaigns').set(changes).where('id', '=', id).execute();
 }

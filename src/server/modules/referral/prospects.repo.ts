@@ -1,10 +1,10 @@
-import { type Selectable, type SqlBool, sql } from 'kysely';
+import { type Insertable, type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { ProspectTable } from '../../db/schema.js';
 import type { Scope } from '../../plugins/access.js';
 
 export type ProspectRow = Selectable<ProspectTable>;
-export type ProspectInsert = ProspectTable;
+export type ProspectInsert = Insertable<ProspectTable>;
 export type ProspectWithCounts = ProspectRow & { tipCount: number; inBatch: number };
 
 const NOTHING = sql<SqlBool>`1 = 0`;
@@ -165,7 +165,7 @@ export async function insertProspect(db: Db, row: ProspectInsert): Promise<void>
 export async function updateProspect(
   db: Db,
   id: string,
-  changes: Partial<Omit<ProspectTable, 'id'>>,
+  changes: Omit<Updateable<ProspectTable>, 'id'>,
 ): Promise<void> {
   await db.updateTable('prospects').set(changes).where('id', '=', id).execute();
 }

@@ -1,4 +1,4 @@
-import { type Selectable, sql } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { TipTable } from '../../db/schema.js';
 import type { Scope } from '../../plugins/access.js';
@@ -24,7 +24,7 @@ export async function findTipIdByKey(
  * Inserts the tip unless one with the same idempotency key exists; returns false then.
  * ON CONFLICT makes two concurrent double submits safe on both databases.
  */
-export async function insertTip(db: Db, row: TipTable): Promise<boolean> {
+export async function insertTip(db: Db, row: Insertable<TipTable>): Promise<boolean> {
   const result = await db
     .insertInto('tips')
     .values(row)

@@ -177,7 +177,7 @@ async function placeTip(
     return { prospectId: first.id, matched: 'certain', proposals: others.length };
   }
   const id = newId();
-  const row: prospects.ProspectInsert = {
+  const row = {
     id,
     campaignId: campaign.id,
     regionId: campaign.regionId,
@@ -198,7 +198,7 @@ async function placeTip(
     releasedAt: null,
     createdAt: at,
     updatedAt: at,
-  };
+  } satisfies prospects.ProspectInsert;
   await prospects.insertProspect(db, row);
   const probable = await prospects.findProbableMatches(db, row);
   for (const p of probable) await propose(db, campaign.id, id, p.id, p.reason, at);
