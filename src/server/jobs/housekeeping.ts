@@ -3,6 +3,7 @@ import type { AppDeps } from '../deps.js';
 import { purgeOneTimeTokens } from '../modules/accounts/one-time-tokens.service.js';
 import { purgeExpiredAuthData } from '../modules/auth/session.service.js';
 import { purgeStaleWindows } from '../modules/limits/limits.service.js';
+import { purgeExpiredReferralData } from '../modules/referral/retention.service.js';
 import { leaseHolderName, withLease } from './lease.js';
 
 /** One round of housekeeping: what it removed, by kind (counts only). */
@@ -10,7 +11,8 @@ export async function runHousekeeping(deps: AppDeps) {
   const auth = await purgeExpiredAuthData(deps.db, deps.clock);
   await purgeStaleWindows(deps.db, deps.clock);
   const oneTimeTokens = await purgeOneTimeTokens(deps.db, deps.clock);
-  return { ...auth, oneTimeTokens };
+  const referral = await purgeExpiredReferralData(deps.db, deps.clock);
+  return { ...auth, oneTimeTokens, referral };
 }
 
 /** Every ten minutes, in one process at a time (a lease on PostgreSQL). */
