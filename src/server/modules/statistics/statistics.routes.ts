@@ -87,51 +87,35 @@ export async function statisticsRoutes(app: FastifyInstance) {
       getAgeStatistics(app.deps.db, request.params.slug, request.query.lang ?? request.locale),
   );
 
-  r.get(
-    '/api/public/regions/:slug/statistics/series.csv',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags: ['statistics'],
-        params: StatisticsParamsSchema,
-        querystring: SeriesQuerySchema,
+  const downloads = {
+    csv: { type: 'text/csv; charset=utf-8', render: seriesCsv },
+    xlsx: {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      render: seriesXlsx,
+    },
+  } as const;
+  for (const [format, download] of Object.entries(downloads)) {
+    r.get(
+      `/api/public/regions/:slug/statistics/series.${format}`,
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['statistics'],
+          params: StatisticsParamsSchema,
+          querystring: SeriesQuerySchema,
+        },
       },
-    },
-    async (request, reply) => {
-      const locale = request.query.lang ?? request.locale;
-      const series = await getSeries(app.deps.db, request.params.slug, request.query, locale);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header(
-          'content-disposition',
-          `attachment; filename="${series.region.slug}-${series.table}-${series.granularity}.csv"`,
-        )
-        .send(seriesCsv(series, locale));
-    },
-  );
-
-  r.get(
-    '/api/public/regions/:slug/statistics/series.xlsx',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags: ['statistics'],
-        params: StatisticsParamsSchema,
-        querystring: SeriesQuerySchema,
+      async (request, reply) => {
+        const locale = request.query.lang ?? request.locale;
+        const series = await getSeries(app.deps.db, request.params.slug, request.query, locale);
+        const name = `${series.region.slug}-${series.table}-${series.granularity}.${format}`;
+        return reply
+          .type(download.type)
+          .header('content-disposition', `attachment; filename="${name}"`)
+          .send(await download.render(series, locale));
       },
-    },
-    async (request, reply) => {
-      const locale = request.query.lang ?? request.locale;
-      const series = await getSeries(app.deps.db, request.params.slug, request.query, locale);
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename="${series.region.slug}-${series.table}-${series.granularity}.xlsx"`,
-        )
-        .send(await seriesXlsx(series, locale));
-    },
-  );
+    );
+  }
 
   r.get(
     '/api/public/regions/:slug/statistics/chart.svg',

@@ -75,35 +75,25 @@ export async function usersRoutes(app: FastifyInstance) {
     }),
   );
 
-  r.post(
-    '/api/users/:id/disable',
-    {
-      config: { access: MANAGERS },
-      schema: {
-        tags: ['users'],
-        params: UserIdParamsSchema,
-        response: { 200: UserResponseSchema },
+  for (const [action, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
+    r.post(
+      `/api/users/:id/${action}`,
+      {
+        config: { access: MANAGERS },
+        schema: {
+          tags: ['users'],
+          params: UserIdParamsSchema,
+          response: { 200: UserResponseSchema },
+        },
       },
-    },
-    async (request) => ({
-      user: await setUserDisabled(db, clock, actorOf(request), request.params.id, true),
-    }),
-  );
-
-  r.post(
-    '/api/users/:id/enable',
-    {
-      config: { access: MANAGERS },
-      schema: {
-        tags: ['users'],
-        params: UserIdParamsSchema,
-        response: { 200: UserResponseSchema },
-      },
-    },
-    async (request) => ({
-      user: await setUserDisabled(db, clock, actorOf(request), request.params.id, false),
-    }),
-  );
+      async (request) => ({
+        user: await setUserDisabled(db, clock, actorOf(request), request.params.id, disabled),
+      }),
+    );
+  }
 
   // A fresh invitation for someone whose link was lost or expired; earlier links stop working.
   r.post(
