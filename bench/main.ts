@@ -3,6 +3,7 @@
  * A module adds its part with one line. The foundation part runs last, so the output ends
  * with its `bench: front_page_ratio=…` line.
  */
+import { runClaimsBench } from './claims.js';
 import { runFoundationBench } from './foundation.js';
 import { runPostcardsBench } from './postcards.js';
 import { runStatsBench } from './stats.js';
@@ -16,6 +17,7 @@ export const parts: BenchPart[] = [
   // First: its peak RSS is the process's, so it runs before other parts have grown it.
   { name: 'postcards', run: runPostcardsBench },
   { name: 'stats', run: runStatsBench },
+  { name: 'claims', run: runClaimsBench },
   { name: 'foundation', run: runFoundationBench },
 ];
 

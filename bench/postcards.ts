@@ -72,6 +72,7 @@ export async function runPostcardsBench(): Promise<PostcardsBenchResult> {
       postcardLocale: 'nb',
       callScript: '',
       targets: {},
+      callingHours: null,
     });
     const now = systemClock.now().toISOString();
     for (let start = 0; start < COUNT; start += 500) {

@@ -52,6 +52,17 @@ export async function demoCampaign(ctx: MatrixContext) {
   return { campaignId: (await campaignOf(ctx)).id };
 }
 
+/** The demo campaign, given to the matrix's caller (a caller calls for one campaign only). */
+export async function callingCampaign(ctx: MatrixContext) {
+  const { campaignId } = await demoCampaign(ctx);
+  await ctx.t.deps.db
+    .updateTable('users')
+    .set({ campaignId })
+    .where('id', '=', ctx.users.caller.id)
+    .execute();
+  return { campaignId };
+}
+
 /** A fresh prospect in 3427 (each call: erasing one must not spoil the next). */
 export async function prospectIn3427(ctx: MatrixContext) {
   const campaign = await campaignOf(ctx);

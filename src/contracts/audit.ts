@@ -10,6 +10,8 @@ export const AuditQuerySchema = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
 
+export const AuditExportQuerySchema = AuditQuerySchema.omit({ page: true, pageSize: true });
+
 export const AuditEntrySchema = z.object({
   id: z.number(),
   at: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MunicipalityCodeSchema } from './regions.js';
 
 /** Office contracts of «Savner du noen?»: prospects, their tips, duplicates and postcards. */
 
@@ -47,6 +48,7 @@ export const TipViewSchema = z.object({
   tipperEmail: z.string().nullable(),
   tipperPhone: z.string().nullable(),
   tipperMayBeNamed: z.boolean(),
+  tipperWantsNews: z.boolean(),
   personName: z.string().nullable(),
   personPhone: z.string().nullable(),
   personAddressLine: z.string().nullable(),
@@ -66,6 +68,25 @@ export const ProspectDetailSchema = ProspectSummarySchema.extend({
   tips: z.array(TipViewSchema),
 });
 export type ProspectDetail = z.infer<typeof ProspectDetailSchema>;
+
+const clearable = (max: number) =>
+  z.string().trim().max(max, `At most ${max} characters`).nullable().optional();
+
+/**
+ * Staff correct a prospect. Absent: unchanged; null or empty: cleared. The phone is stored in
+ * E.164; the person must keep a phone number or a full postal address.
+ */
+export const ProspectPatchSchema = z.strictObject({
+  name: z.string().trim().min(1, 'Required').max(120, 'At most 120 characters').optional(),
+  household: clearable(500),
+  phone: clearable(40),
+  addressLine: clearable(200),
+  postcode: clearable(10),
+  city: clearable(80),
+  /** A municipality of the prospect's region, whose hosts follow them up. */
+  municipalityCode: MunicipalityCodeSchema.optional(),
+});
+export type ProspectPatch = z.infer<typeof ProspectPatchSchema>;
 
 export const DuplicateProposalSchema = z.object({
   id: z.string(),

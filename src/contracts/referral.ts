@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CallingHoursSchema } from './calling.js';
 import { MunicipalityCodeSchema } from './regions.js';
 
 /**
@@ -51,6 +52,8 @@ const CampaignFields = {
   postcardLocale: LocaleSchema,
   callScript: z.string().max(10_000, 'At most 10000 characters'),
   targets: CampaignTargetsSchema,
+  /** When callers may call, in Europe/Oslo; null: weekdays 09:00–21:00 (DEFAULT_CALLING_HOURS). */
+  callingHours: CallingHoursSchema.nullable(),
 };
 
 export const CampaignCreateSchema = z.strictObject({
@@ -63,6 +66,7 @@ export const CampaignCreateSchema = z.strictObject({
   postcardLocale: LocaleSchema.default('nb'),
   callScript: CampaignFields.callScript.default(''),
   targets: CampaignTargetsSchema.default({}),
+  callingHours: CampaignFields.callingHours.default(null),
 });
 export type CampaignCreate = z.infer<typeof CampaignCreateSchema>;
 
@@ -79,6 +83,7 @@ export const CampaignPatchSchema = z.strictObject({
   postcardLocale: CampaignFields.postcardLocale.optional(),
   callScript: CampaignFields.callScript.optional(),
   targets: CampaignFields.targets.optional(),
+  callingHours: CampaignFields.callingHours.optional(),
 });
 export type CampaignPatch = z.infer<typeof CampaignPatchSchema>;
 
@@ -97,6 +102,7 @@ export const CampaignSchema = z.object({
   postcardLocale: LocaleSchema,
   callScript: z.string(),
   targets: CampaignTargetsSchema,
+  callingHours: CallingHoursSchema.nullable(),
   hasFrontImage: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -144,6 +150,8 @@ export const TipInputSchema = z.strictObject({
   tipper: TipperSchema,
   person: TippedPersonSchema,
   tipperMayBeNamed: z.boolean(),
+  /** The tipper would like to hear whether the person moved here. */
+  tipperWantsNews: z.boolean().default(false),
   welcomeConfirmed: z.literal(true, 'Confirm that the person would welcome contact'),
   locale: LocaleSchema.optional(),
 });

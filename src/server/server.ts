@@ -1,9 +1,10 @@
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
-import { openDatabase } from './db/database.js';
+import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { type AppDeps, systemClock } from './deps.js';
-import { createLocalBus } from './events/bus.js';
+import { createLocalBus, type EventBus } from './events/bus.js';
+import { openPgBus } from './events/pg-bus.js';
 import { startHousekeeping } from './jobs/housekeeping.js';
 import { startOutboxWorker } from './jobs/outbox.js';
 import { startStatisticsSchedule, statisticsScheduleEnabled } from './jobs/statistics-update.js';
@@ -17,6 +18,7 @@ import { firstStartHooks } from './startup.js';
  * database, exit within 10 s).
  */
 export async function startServer(): Promise<void> {
+  let logTo: { warn(obj: unknown, msg?: string): void } | undefined;
   const config = loadConfig();
   const database = await openDatabase(config.databaseUrl);
   await migrateToLatest(database);
@@ -25,13 +27,14 @@ export async function startServer(): Promise<void> {
     database,
     db: database.db,
     clock: systemClock,
-    events: createLocalBus(),
+    events: await openEventBus(database, config.databaseUrl, (o, m) => logTo?.warn(o, m)),
   };
   await ensureMunicipalityRegister(deps.db);
   if (config.env !== 'production' || process.env.FLYTTHIT_DEMO === '1') {
     await ensureDemo(deps.db, deps.clock);
   }
   const app = await buildApp(deps, { logger: { level: config.logLevel } });
+  logTo = app.log;
   for (const hook of firstStartHooks) await hook(deps, app.log);
 
   const outbox = startOutboxWorker(deps, { log: app.log });
@@ -73,4 +76,21 @@ export async function startServer(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   app.log.info(`Flytthit is running on ${config.publicUrl} (${database.dialect})`);
+}
+
+/**
+ * Live updates between processes: LISTEN/NOTIFY on PostgreSQL (several processes may share
+ * it), in memory on SQLite (one process). See docs/decisions/0009-live-progress.md.
+ */
+async function openEventBus(
+  database: DatabaseHandle,
+  url: string,
+  warn: (obj: unknown, msg?: string) => void,
+): Promise<EventBus> {
+  if (database.dialect !== 'postgres') return createLocalBus();
+  const bus = await openPgBus(database, url, { warn, info: () => {} });
+  // Listening before serving, so a screen opened at once hears the first change; a listener
+  // that is slow to come up keeps retrying on its own.
+  await Promise.race([bus.ready(), new Promise((r) => setTimeout(r, 5_000).unref())]);
+  return bus;
 }

@@ -439,6 +439,26 @@ export interface FollowUpTaskTable {
   doneBy: string | null;
 }
 
+/** An access or erasure request and its deadline (privacy module); no personal data. */
+export interface PrivacyRequestTable {
+  id: string;
+  regionId: string | null;
+  /** 'access' | 'erasure' */
+  kind: string;
+  /** 'open' | 'done' | 'rejected' */
+  status: string;
+  /** The case number in the region's archive. */
+  reference: string | null;
+  receivedOn: string;
+  dueOn: string;
+  completedAt: string | null;
+  /** JSON counts by category. */
+  result: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface Database {
   regions: RegionTable;
   municipalities: MunicipalityTable;
@@ -471,6 +491,7 @@ export interface Database {
   claims: ClaimTable;
   calls: CallTable;
   followUpTasks: FollowUpTaskTable;
+  privacyRequests: PrivacyRequestTable;
 }
 
 /** A column added by a later migration with a default: optional when inserting. */

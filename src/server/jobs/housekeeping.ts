@@ -3,6 +3,7 @@ import type { AppDeps } from '../deps.js';
 import { purgeOneTimeTokens } from '../modules/accounts/one-time-tokens.service.js';
 import { purgeExpiredAuthData } from '../modules/auth/session.service.js';
 import { purgeStaleWindows } from '../modules/limits/limits.service.js';
+import { runRetentionPurge } from '../modules/privacy/retention.service.js';
 import { purgeExpiredReferralData } from '../modules/referral/retention.service.js';
 import { leaseHolderName, withLease } from './lease.js';
 
@@ -12,7 +13,8 @@ export async function runHousekeeping(deps: AppDeps) {
   await purgeStaleWindows(deps.db, deps.clock);
   const oneTimeTokens = await purgeOneTimeTokens(deps.db, deps.clock);
   const referral = await purgeExpiredReferralData(deps.db, deps.clock);
-  return { ...auth, oneTimeTokens, referral };
+  const privacy = await runRetentionPurge(deps.db, deps.clock);
+  return { ...auth, oneTimeTokens, referral, privacy };
 }
 
 /** Every ten minutes, in one process at a time (a lease on PostgreSQL). */

@@ -1,19 +1,31 @@
 import i18next, { type TFunction } from 'i18next';
+import { calling as enCalling } from './en/calling.js';
 import { common as enCommon } from './en/common.js';
+import { followup as enFollowup } from './en/followup.js';
 import { office as enOffice } from './en/office.js';
+import { privacy as enPrivacy } from './en/privacy.js';
+import { progress as enProgress } from './en/progress.js';
 import { referral as enReferral } from './en/referral.js';
 import { site as enSite } from './en/site.js';
 import { sso as enSso } from './en/sso.js';
 import { statistics as enStatistics } from './en/statistics.js';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales.js';
+import { calling as nbCalling } from './nb/calling.js';
 import { common as nbCommon } from './nb/common.js';
+import { followup as nbFollowup } from './nb/followup.js';
 import { office as nbOffice } from './nb/office.js';
+import { privacy as nbPrivacy } from './nb/privacy.js';
+import { progress as nbProgress } from './nb/progress.js';
 import { referral as nbReferral } from './nb/referral.js';
 import { site as nbSite } from './nb/site.js';
 import { sso as nbSso } from './nb/sso.js';
 import { statistics as nbStatistics } from './nb/statistics.js';
+import { calling as nnCalling } from './nn/calling.js';
 import { common as nnCommon } from './nn/common.js';
+import { followup as nnFollowup } from './nn/followup.js';
 import { office as nnOffice } from './nn/office.js';
+import { privacy as nnPrivacy } from './nn/privacy.js';
+import { progress as nnProgress } from './nn/progress.js';
 import { referral as nnReferral } from './nn/referral.js';
 import { site as nnSite } from './nn/site.js';
 import { sso as nnSso } from './nn/sso.js';
@@ -26,24 +38,36 @@ import { statistics as nnStatistics } from './nn/statistics.js';
  */
 export const resources = {
   nb: {
+    calling: nbCalling,
     common: nbCommon,
+    followup: nbFollowup,
     office: nbOffice,
+    progress: nbProgress,
+    privacy: nbPrivacy,
     referral: nbReferral,
     site: nbSite,
     sso: nbSso,
     statistics: nbStatistics,
   },
   nn: {
+    calling: nnCalling,
     common: nnCommon,
+    followup: nnFollowup,
     office: nnOffice,
+    progress: nnProgress,
+    privacy: nnPrivacy,
     referral: nnReferral,
     site: nnSite,
     sso: nnSso,
     statistics: nnStatistics,
   },
   en: {
+    calling: enCalling,
     common: enCommon,
+    followup: enFollowup,
     office: enOffice,
+    progress: enProgress,
+    privacy: enPrivacy,
     referral: enReferral,
     site: enSite,
     sso: enSso,

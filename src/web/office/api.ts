@@ -67,6 +67,7 @@ export type AuditEntry = AuditPage['entries'][number];
 export interface AuditFilter {
   userId?: string;
   action?: string;
+  targetId?: string;
   from?: string;
   to?: string;
   page?: number;
@@ -286,6 +287,9 @@ export const api = {
         'GET',
         `/api/audit${query({ ...filter, page: filter.page && filter.page > 1 ? filter.page : undefined })}`,
       ),
+    /** The filtered log as a CSV download (a plain link: the browser saves it). */
+    exportUrl: (filter: AuditFilter) =>
+      `/api/audit/export.csv${query({ ...filter, page: undefined })}`,
   },
   statistics: {
     /** The region's SSB figures are public; the office reads the same routes as the site. */

@@ -1,8 +1,13 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { Component, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { CallingPage } from './calling/calling-page.js';
+import { PaperPage } from './calling/paper-page.js';
 import { Loading } from './components/page.js';
 import { Shell } from './components/shell.js';
+import { FunnelScreen } from './followup/funnel-page.js';
+import { PipelineScreen } from './followup/pipeline-page.js';
+import { FollowUpPage } from './followup/tasks-page.js';
 import { i18n } from './i18n.js';
 import { accountNav, canUse, mainNav, type NavItem } from './nav.js';
 import { AccountPage, TotpEnrolmentPage } from './pages/account.js';
@@ -13,14 +18,19 @@ import { ComingPage, ForbiddenPage, NotFoundPage, StartPage } from './pages/simp
 import { StatisticsPage } from './pages/statistics.js';
 import { TokensPage } from './pages/tokens.js';
 import { UsersPage } from './pages/users.js';
+import { PrivacyPage } from './privacy/privacy-page.js';
+import { ProgressScreen } from './progress/progress-page.js';
 import { CampaignsPage } from './referral/campaigns-page.js';
 import { SessionProvider, useSession, useUser } from './session.js';
 
 const screens: Record<string, () => ReactNode> = {
   '/': () => <StartPage />,
   '/campaigns': () => <CampaignsPage />,
+  '/calling': () => <CallingPage />,
+  '/follow-up': () => <FollowUpPage />,
   '/users': () => <UsersPage />,
   '/audit': () => <AuditPage />,
+  '/privacy': () => <PrivacyPage />,
   '/statistics': () => <StatisticsPage />,
   '/tokens': () => <TokensPage />,
   '/account': () => <AccountPage />,
@@ -40,6 +50,10 @@ export function App() {
               {[...mainNav, ...accountNav].map((item) => (
                 <Route key={item.path} path={item.path} element={<Screen item={item} />} />
               ))}
+              <Route path="/campaigns/:id/progress" element={<ProgressScreen />} />
+              <Route path="/calling/paper" element={<PaperPage />} />
+              <Route path="/follow-up/:campaignId/pipeline" element={<PipelineScreen />} />
+              <Route path="/follow-up/:campaignId/funnel" element={<FunnelScreen />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -3,6 +3,7 @@ import { backupCommand, restoreCommand } from './backup.js';
 import { demoCommand } from './demo.js';
 import { klassCommand } from './klass.js';
 import { migrateCommand } from './migrate.js';
+import { privacyCommand } from './privacy.js';
 import { serveCommand } from './serve.js';
 import { ssoCommand } from './sso.js';
 import { statsCommand } from './stats.js';
@@ -21,4 +22,5 @@ export const commands: Array<(program: Command) => void> = [
   ssoCommand,
   statsCommand,
   klassCommand,
+  privacyCommand,
 ];

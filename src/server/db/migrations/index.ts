@@ -6,6 +6,7 @@ import { referral } from './0004-referral.js';
 import { sso } from './0005-sso.js';
 import { statDimensions } from './0006-stat-dimensions.js';
 import { calling } from './0007-calling.js';
+import { privacy } from './0008-privacy.js';
 import type { FlytthitMigration } from './helpers.js';
 
 /**
@@ -19,6 +20,7 @@ export const migrations: FlytthitMigration[] = [
   sso,
   statDimensions,
   calling,
+  privacy,
 ];
 
 export class FlytthitMigrationProvider implements MigrationProvider {

@@ -8,13 +8,20 @@ import * as repo from './accounts.repo.js';
  * Single-use secrets behind emailed and printed links, and OpenID Connect sign-in state.
  * Only a sha256 of the secret is stored, so a copy of the database opens no account.
  */
-export type OneTimePurpose = 'invitation' | 'first_admin' | 'password_reset' | 'oidc_state';
+export type OneTimePurpose =
+  | 'invitation'
+  | 'first_admin'
+  | 'password_reset'
+  | 'oidc_state'
+  | 'caller_link';
 
 export const ONE_TIME_TTL_MS: Record<OneTimePurpose, number> = {
   invitation: 7 * 24 * 60 * 60_000,
   first_admin: 24 * 60 * 60_000,
   password_reset: 60 * 60_000,
   oidc_state: 10 * 60_000,
+  /** The calling module passes the link's own expiry (at most a week). */
+  caller_link: 24 * 60 * 60_000,
 };
 
 export interface OneTimeToken<T> {

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { fromDbJson } from '../../db/portable.js';
 import type { Scope } from '../../plugins/access.js';
+import { neutraliseCsvCell } from '../statistics/statistics.csv-out.js';
 import * as repo from './audit.repo.js';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
@@ -72,5 +73,44 @@ export async function listAudit(
       ip: r.ip,
       details: fromDbJson<Record<string, unknown> | null>(r.details, null),
     })),
+  };
+}
+
+/** At most this many entries in one export; narrow the filter for more. */
+export const AUDIT_EXPORT_LIMIT = 10_000;
+
+/** The filtered log as CSV (semicolons, BOM for spreadsheets); no cell can run as a formula. */
+export async function exportAuditCsv(db: Db, scope: Scope, filter: repo.AuditFilter) {
+  const { rows } = await repo.findAuditEntries(db, scope, filter, {
+    offset: 0,
+    limit: AUDIT_EXPORT_LIMIT,
+  });
+  const header = [
+    'at',
+    'actor',
+    'action',
+    'outcome',
+    'target_type',
+    'target_id',
+    'municipality',
+    'ip',
+    'details',
+  ];
+  const lines = rows.map((r) =>
+    [
+      r.at,
+      r.actorLabel,
+      r.action,
+      r.outcome,
+      r.targetType,
+      r.targetId,
+      r.municipalityCode,
+      r.ip,
+      r.details,
+    ].map((v) => neutraliseCsvCell(v ?? '')),
+  );
+  return {
+    csv: `\uFEFF${[header, ...lines].map((l) => l.join(';')).join('\r\n')}\r\n`,
+    count: rows.length,
   };
 }

@@ -28,7 +28,7 @@ export async function startSession(
   db: Db,
   clock: Clock,
   userId: string,
-  options: SessionMeta & { mfaDone: boolean; method?: 'password' | 'oidc' },
+  options: SessionMeta & { mfaDone: boolean; method?: 'password' | 'oidc' | 'caller_link' },
 ): Promise<StartedSession> {
   const now = clock.now();
   const secret = newSecret();

@@ -42,6 +42,7 @@ export function toCampaign(row: repo.CampaignRow): Campaign {
     postcardLocale: row.postcardLocale as Campaign['postcardLocale'],
     callScript: row.callScript,
     targets: fromDbJson<Campaign['targets']>(row.targets, {}),
+    callingHours: fromDbJson<Campaign['callingHours']>(row.callingHours, null),
     hasFrontImage: Number(row.hasImage) === 1,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -114,6 +115,7 @@ export async function createCampaign(
       postcardLocale: input.postcardLocale,
       callScript: input.callScript,
       targets: toDbJson(input.targets),
+      callingHours: input.callingHours ? toDbJson(input.callingHours) : null,
       createdBy: actor.principal.userId,
       createdAt: now,
       updatedAt: now,
@@ -143,12 +145,16 @@ export async function updateCampaign(
     if (patch.slug && (await repo.slugTaken(trx, current.regionId, patch.slug, id))) {
       throw conflict('Another campaign of the region has this address.', { field: 'slug' });
     }
-    const { callingDays, texts, targets, ...plain } = patch;
+    const { callingDays, texts, targets, callingHours, ...plain } = patch;
     await repo.updateCampaign(trx, id, {
       ...Object.fromEntries(Object.entries(plain).filter(([, v]) => v !== undefined)),
       ...(callingDays ? { callingDays: toDbJson(callingDays) } : {}),
       ...(texts ? { texts: toDbJson(texts) } : {}),
       ...(targets ? { targets: toDbJson(targets) } : {}),
+      // null puts the default hours back; absent leaves them as they are.
+      ...(callingHours !== undefined
+        ? { callingHours: callingHours ? toDbJson(callingHours) : null }
+        : {}),
       updatedAt: clock.now().toISOString(),
     });
     await recordAudit(trx, clock.now(), {

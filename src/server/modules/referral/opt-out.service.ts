@@ -35,37 +35,51 @@ export async function optOut(
   request: OptOutRequest,
   ip: string | null,
 ): Promise<void> {
-  const { code, phoneE164 } = parseOptOut(request);
+  const parsed = parseOptOut(request);
   await db.transaction().execute(async (trx) => {
     const now = clock.now();
-    const salt = await getOrCreateSalt(trx);
-    const phoneHash = phoneE164 ? suppressionHash(salt, 'phone', phoneE164) : null;
-    const direct = await prospects.findProspectIdsForOptOut(trx, {
-      ...(code ? { code } : {}),
-      hashes: phoneHash ? [phoneHash] : [],
-    });
-    const known = await prospects.findHashesOf(trx, direct);
-    const rows = [
-      ...(phoneHash ? [{ hash: phoneHash, kind: 'phone' }] : []),
-      ...known.flatMap((k) => [
-        ...(k.phoneHash ? [{ hash: k.phoneHash, kind: 'phone' }] : []),
-        ...(k.nameAddressHash ? [{ hash: k.nameAddressHash, kind: 'name_address' }] : []),
-      ]),
-    ];
-    // An unknown code still looks something up, so both answers take about as long.
-    const hashes = rows.length ? rows.map((r) => r.hash) : [randomBytes(32).toString('hex')];
-    const everyone = await prospects.findProspectIdsForOptOut(trx, { hashes });
-    const ids = [...new Set([...direct, ...everyone])];
-    await insertSuppressions(
-      trx,
-      rows.map((r) => ({ ...r, createdAt: now.toISOString() })),
-    );
-    await erasePeople(trx, ids, now);
+    const erased = await applyOptOut(trx, now, parsed);
     await recordAudit(trx, now, {
       action: 'referral.opt_out',
       actor: { userId: null, label: 'anonymous' },
       ip,
-      details: { method: request.method, erasedProspects: ids.length },
+      details: { method: request.method, erasedProspects: erased },
     });
   });
+}
+
+/**
+ * The opt-out itself, in the caller's transaction: suppress the hashes, erase everyone they
+ * lead to; returns how many prospects were erased. Also used when a person opts out on the
+ * phone (a call outcome), with their prospect's code.
+ */
+export async function applyOptOut(
+  trx: Db,
+  now: Date,
+  { code, phoneE164 }: { code?: string; phoneE164?: string },
+): Promise<number> {
+  const salt = await getOrCreateSalt(trx);
+  const phoneHash = phoneE164 ? suppressionHash(salt, 'phone', phoneE164) : null;
+  const direct = await prospects.findProspectIdsForOptOut(trx, {
+    ...(code ? { code } : {}),
+    hashes: phoneHash ? [phoneHash] : [],
+  });
+  const known = await prospects.findHashesOf(trx, direct);
+  const rows = [
+    ...(phoneHash ? [{ hash: phoneHash, kind: 'phone' }] : []),
+    ...known.flatMap((k) => [
+      ...(k.phoneHash ? [{ hash: k.phoneHash, kind: 'phone' }] : []),
+      ...(k.nameAddressHash ? [{ hash: k.nameAddressHash, kind: 'name_address' }] : []),
+    ]),
+  ];
+  // An unknown code still looks something up, so both answers take about as long.
+  const hashes = rows.length ? rows.map((r) => r.hash) : [randomBytes(32).toString('hex')];
+  const everyone = await prospects.findProspectIdsForOptOut(trx, { hashes });
+  const ids = [...new Set([...direct, ...everyone])];
+  await insertSuppressions(
+    trx,
+    rows.map((r) => ({ ...r, createdAt: now.toISOString() })),
+  );
+  await erasePeople(trx, ids, now);
+  return ids.length;
 }

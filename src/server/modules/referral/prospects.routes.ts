@@ -10,9 +10,11 @@ import {
   ProspectDetailSchema,
   ProspectIdParamsSchema,
   ProspectListSchema,
+  ProspectPatchSchema,
 } from '../../../contracts/referral-office.js';
 import { actorOf, STAFF } from './campaigns.routes.js';
 import { keepApart, listProposals, mergeProposal } from './duplicates.service.js';
+import { editProspect } from './prospect-edit.service.js';
 import { eraseProspect, getProspect, listProspects, releaseProspect } from './prospects.service.js';
 
 /**
@@ -52,6 +54,20 @@ export async function prospectsRoutes(app: FastifyInstance) {
       schema: { tags, params: ProspectIdParamsSchema, response: { 200: ProspectDetailSchema } },
     },
     async (request) => getProspect(db, clock, actorOf(request), request.params.id),
+  );
+
+  r.patch(
+    '/api/prospects/:id',
+    {
+      config,
+      schema: {
+        tags,
+        params: ProspectIdParamsSchema,
+        body: ProspectPatchSchema,
+        response: { 200: ProspectDetailSchema },
+      },
+    },
+    async (request) => editProspect(db, clock, actorOf(request), request.params.id, request.body),
   );
 
   r.post(

@@ -9,6 +9,7 @@ import type { Clock } from '../../deps.js';
 import { conflict, notFound } from '../../errors.js';
 import { type Scope, scopeOf } from '../../plugins/access.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { eraseCallsOf } from '../calling/erasure.service.js';
 import { type Actor, auditActor, getCampaign } from './campaigns.service.js';
 import * as repo from './prospects.repo.js';
 import * as tips from './tips.repo.js';
@@ -104,6 +105,7 @@ export async function loadProspectDetail(
       tipperEmail: t.tipperEmail,
       tipperPhone: t.tipperPhone,
       tipperMayBeNamed: fromDbBool(t.tipperMayBeNamed),
+      tipperWantsNews: fromDbBool(t.tipperWantsNews),
       personName: t.personName,
       personPhone: t.personPhone,
       personAddressLine: t.personAddressLine,
@@ -142,6 +144,7 @@ export async function getProspect(
 /** Erases people: what their tips say about them, then their prospect rows (and all links). */
 export async function erasePeople(db: Db, prospectIds: string[], at: Date): Promise<void> {
   await tips.eraseTipPersonData(db, prospectIds, at.toISOString());
+  await eraseCallsOf(db, prospectIds);
   await repo.deleteProspects(db, prospectIds);
 }
 

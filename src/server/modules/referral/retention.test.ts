@@ -43,6 +43,13 @@ describe.each(testDialects)('referral retention on %s', (dialect) => {
       sampleTip({ person: { name: 'Per Flytter', phone: '913 00 111' } }),
     );
     await postTip(t, recent.id, sampleTip());
+    // Both were reached on the calling day: the privacy purge's shorter rule for people never
+    // reached (6 months after the calling day) does not apply to them.
+    await t.deps.db
+      .updateTable('prospects')
+      .set({ reachedAt: '2026-03-10T12:00:00.000Z' })
+      .where('campaignId', '=', campaign.id)
+      .execute();
     const per = (await prospectsOf(campaign.id)).find((p) => p.name === 'Per Flytter');
     await t.deps.db
       .updateTable('prospects')

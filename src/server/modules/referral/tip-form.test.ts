@@ -104,6 +104,24 @@ describe.each(testDialects)('the public tip form on %s', (dialect) => {
     expect(thanks.body).toContain('Takk for tipset!');
   });
 
+  it("stores the tipper's wish to hear whether the person moves here, off unless ticked", async () => {
+    const page = await t.app.inject({ url: `/nn/tips/${slug}`, headers: html });
+    expect(page.body).toMatch(/<label[^>]*for="tip-tipperWantsNews"[^>]*>Eg vil gjerne få vite/);
+    const wish = async (personName: string) =>
+      (
+        await t.deps.db
+          .selectFrom('tips')
+          .select('tipperWantsNews')
+          .where('campaignId', '=', campaignId)
+          .where('personName', '=', personName)
+          .executeTakeFirstOrThrow()
+      ).tipperWantsNews;
+    await send({ ...filled, personName: 'Nils Nyhet', tipperWantsNews: 'yes' });
+    await send({ ...filled, personName: 'Stine Stille', personPhone: '41234567' });
+    expect(await wish('Nils Nyhet')).toBe(1);
+    expect(await wish('Stine Stille')).toBe(0);
+  });
+
   it('lists every error on top, linking to its field and naming it', async () => {
     const { first } = await send(
       {

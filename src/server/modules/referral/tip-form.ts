@@ -27,6 +27,7 @@ export function valuesFromForm(body: FormBody): TipFormValues {
   return {
     ...values,
     tipperMayBeNamed: text(body, 'tipperMayBeNamed') === 'yes',
+    tipperWantsNews: text(body, 'tipperWantsNews') === 'yes',
     welcomeConfirmed: text(body, 'welcomeConfirmed') === 'yes',
   };
 }
@@ -56,12 +57,18 @@ export function tipFromValues(values: TipFormValues, locale: Locale): unknown {
       municipalityCode: opt(values.personMunicipality),
     },
     tipperMayBeNamed: values.tipperMayBeNamed,
+    tipperWantsNews: values.tipperWantsNews,
     welcomeConfirmed: values.welcomeConfirmed,
     locale,
   };
 }
 
-const FORM_FIELDS: readonly string[] = [...TIP_TEXT_FIELDS, 'tipperMayBeNamed', 'welcomeConfirmed'];
+const FORM_FIELDS: readonly string[] = [
+  ...TIP_TEXT_FIELDS,
+  'tipperMayBeNamed',
+  'tipperWantsNews',
+  'welcomeConfirmed',
+];
 
 /** `person.addressLine` → `personAddressLine`; the municipality codes have shorter names. */
 function formFieldOf(path: string): TipFormField {
@@ -90,6 +97,7 @@ const PAGE_ORDER: readonly TipFormField[] = [
   'personConnection',
   'personReason',
   'tipperMayBeNamed',
+  'tipperWantsNews',
   'welcomeConfirmed',
 ];
 

@@ -1,4 +1,4 @@
-import { type Insertable, type Selectable, sql } from 'kysely';
+import { type Insertable, PostgresAdapter, type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { TipTable } from '../../db/schema.js';
 import type { Scope } from '../../plugins/access.js';
@@ -18,6 +18,16 @@ export async function findTipIdByKey(
     .where('idempotencyKey', '=', idempotencyKey)
     .executeTakeFirst();
   return row?.id;
+}
+
+/**
+ * Serialises the tips of one campaign until the transaction ends, so two simultaneous first
+ * tips about one person find each other and make one prospect. PostgreSQL only: SQLite
+ * already runs one write transaction at a time. Take it first in the tip's transaction.
+ */
+export async function lockCampaignTips(db: Db, campaignId: string): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+  await sql`select pg_advisory_xact_lock(hashtext(${`referral.tips:${campaignId}`}))`.execute(db);
 }
 
 /**

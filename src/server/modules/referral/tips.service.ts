@@ -75,6 +75,8 @@ export async function submitTip(
     addressKey: addressKey(person.addressLine, person.postcode),
   };
   return db.transaction().execute(async (trx) => {
+    // First: two simultaneous first tips about one person must see each other's prospect.
+    await tips.lockCampaignTips(trx, campaign.id);
     const now = clock.now();
     const at = now.toISOString();
     const salt = await getOrCreateSalt(trx);
@@ -105,6 +107,7 @@ export async function submitTip(
       tipperPhone: tipper.phone ?? null,
       tipperMunicipalityCode: tipper.municipalityCode ?? null,
       tipperMayBeNamed: toDbBool(tip.tipperMayBeNamed),
+      tipperWantsNews: toDbBool(tip.tipperWantsNews),
       welcomeConfirmed: toDbBool(tip.welcomeConfirmed),
       personName: person.name,
       personPhone: person.phone ?? null,

@@ -34,6 +34,7 @@ export const office: Messages<typeof nb> = {
   nav: {
     start: 'Start',
     campaigns: 'Campaigns',
+    followUp: 'Follow-up',
     calling: 'Calling day',
     newcomers: 'Newcomers',
     events: 'Events',
@@ -54,6 +55,8 @@ export const office: Messages<typeof nb> = {
     comingBody: 'These parts of the office are planned but not built yet:',
     users: 'Invite colleagues, change roles and close access.',
     audit: 'See who did what, and when.',
+    calling: 'The next person to call, calling links for volunteers, and paper sheets.',
+    followUp: 'Tasks after the calling day, the pipeline to moving in, and the results.',
     tokens: 'Tokens for using the API from your own scripts.',
     account: 'Language and two-factor sign-in.',
   },
@@ -197,6 +200,9 @@ export const office: Messages<typeof nb> = {
     previous: 'Previous page',
     next: 'Next page',
     page: 'Page {{page}} of {{pages}}',
+    targetId: 'Concerns (id)',
+    targetIdHint: 'The id of a person or record, e.g. from an access export',
+    exportCsv: 'Download as CSV',
   },
   tokens: {
     title: 'API tokens',

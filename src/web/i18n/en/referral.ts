@@ -1,5 +1,6 @@
 import type { Messages } from '../locales.js';
 import type { referral as nb } from '../nb/referral.js';
+import { referralEdit } from './referral-edit.js';
 
 export const referral: Messages<typeof nb> = {
   list: {
@@ -30,6 +31,7 @@ export const referral: Messages<typeof nb> = {
       personReason: 'Why do you think the person would thrive here?',
       personMunicipality: 'Which municipality fits best?',
       tipperMayBeNamed: 'You may tell the person that I sent the tip',
+      tipperWantsNews: 'I would like to hear if they move here',
       welcomeConfirmed: 'I believe the person would welcome being contacted',
     },
     hints: {
@@ -39,6 +41,7 @@ export const referral: Messages<typeof nb> = {
         'Give a phone number, a postal address or both. The postcard needs the address.',
       personHousehold: 'For example “Kari, Ola and two children”.',
       tipperMayBeNamed: 'We print only your first name on the postcard.',
+      tipperWantsNews: 'We will let you know by email or phone if the person moves here.',
     },
     chooseMunicipality: 'Choose a municipality',
     otherMunicipality: 'Another municipality',
@@ -111,6 +114,8 @@ export const referral: Messages<typeof nb> = {
     code: 'Code: {{code}}',
     demo: 'DEMO – invented data',
   },
+  /** Editing campaigns and prospects in the office (its own file, for length). */
+  edit: referralEdit,
   office: {
     title: 'Campaigns',
     intro: '“Do you miss someone?” and the region’s other campaigns: tips, prospects, postcards.',

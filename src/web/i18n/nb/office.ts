@@ -32,6 +32,7 @@ export const office = {
   nav: {
     start: 'Start',
     campaigns: 'Kampanjer',
+    followUp: 'Oppfølging',
     calling: 'Ringedag',
     newcomers: 'Tilflyttere',
     events: 'Arrangementer',
@@ -52,6 +53,8 @@ export const office = {
     comingBody: 'Disse delene av kontoret er planlagt, men ikke laget ennå:',
     users: 'Inviter kolleger, endre roller og steng tilgang.',
     audit: 'Se hvem som har gjort hva, og når.',
+    calling: 'Neste person å ringe, ringelenker til frivillige og papirlister.',
+    followUp: 'Oppgaver etter ringedagen, løpet fram til innflytting og resultatene.',
     tokens: 'Nøkler for å bruke API-et fra egne skript.',
     account: 'Språk og tofaktorinnlogging.',
   },
@@ -194,6 +197,9 @@ export const office = {
     previous: 'Forrige side',
     next: 'Neste side',
     page: 'Side {{page}} av {{pages}}',
+    targetId: 'Gjelder (id)',
+    targetIdHint: 'Id-en til en person eller post, f.eks. fra et innsyn',
+    exportCsv: 'Last ned som CSV',
   },
   tokens: {
     title: 'API-nøkler',

@@ -1,3 +1,5 @@
+import { referralEdit } from './referral-edit.js';
+
 /** «Savner du noen?»: the public tip form, the opt-out page and the postcard. Bokmål (source). */
 export const referral = {
   list: {
@@ -28,6 +30,7 @@ export const referral = {
       personReason: 'Hvorfor tror du personen ville trives her?',
       personMunicipality: 'Hvilken kommune passer best?',
       tipperMayBeNamed: 'Dere kan si til personen at det var jeg som tipset',
+      tipperWantsNews: 'Jeg vil gjerne få vite om hen flytter hit',
       welcomeConfirmed: 'Jeg tror personen vil sette pris på å bli kontaktet',
     },
     hints: {
@@ -35,6 +38,7 @@ export const referral = {
       personContact: 'Oppgi telefonnummer, postadresse eller begge. Postkortet trenger adressen.',
       personHousehold: 'For eksempel «Kari, Ola og to barn».',
       tipperMayBeNamed: 'Vi skriver bare fornavnet ditt på postkortet.',
+      tipperWantsNews: 'Vi sier fra på e-post eller telefon hvis personen flytter hit.',
     },
     chooseMunicipality: 'Velg kommune',
     otherMunicipality: 'En annen kommune',
@@ -109,6 +113,8 @@ export const referral = {
     code: 'Kode: {{code}}',
     demo: 'DEMO – oppdiktede data',
   },
+  /** Editing campaigns and prospects in the office (its own file, for length). */
+  edit: referralEdit,
   office: {
     title: 'Kampanjer',
     intro:

@@ -34,6 +34,7 @@ export const office: Messages<typeof nb> = {
   nav: {
     start: 'Start',
     campaigns: 'Kampanjar',
+    followUp: 'Oppfølging',
     calling: 'Ringedag',
     newcomers: 'Tilflyttarar',
     events: 'Arrangement',
@@ -54,6 +55,8 @@ export const office: Messages<typeof nb> = {
     comingBody: 'Desse delane av kontoret er planlagde, men ikkje laga enno:',
     users: 'Inviter kollegaer, endre roller og steng tilgang.',
     audit: 'Sjå kven som har gjort kva, og når.',
+    calling: 'Neste person å ringje, ringjelenker til frivillige og papirlister.',
+    followUp: 'Oppgåver etter ringjedagen, løpet fram til innflytting og resultata.',
     tokens: 'Nøklar for å bruke API-et frå eigne skript.',
     account: 'Språk og tofaktorinnlogging.',
   },
@@ -196,6 +199,9 @@ export const office: Messages<typeof nb> = {
     previous: 'Førre side',
     next: 'Neste side',
     page: 'Side {{page}} av {{pages}}',
+    targetId: 'Gjeld (id)',
+    targetIdHint: 'Id-en til ein person eller post, t.d. frå eit innsyn',
+    exportCsv: 'Last ned som CSV',
   },
   tokens: {
     title: 'API-nøklar',

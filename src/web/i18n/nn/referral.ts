@@ -1,5 +1,6 @@
 import type { Messages } from '../locales.js';
 import type { referral as nb } from '../nb/referral.js';
+import { referralEdit } from './referral-edit.js';
 
 export const referral: Messages<typeof nb> = {
   list: {
@@ -30,6 +31,7 @@ export const referral: Messages<typeof nb> = {
       personReason: 'Kvifor trur du personen ville trivast her?',
       personMunicipality: 'Kva kommune passar best?',
       tipperMayBeNamed: 'De kan seie til personen at det var eg som tipsa',
+      tipperWantsNews: 'Eg vil gjerne få vite om hen flyttar hit',
       welcomeConfirmed: 'Eg trur personen vil setje pris på å bli kontakta',
     },
     hints: {
@@ -37,6 +39,7 @@ export const referral: Messages<typeof nb> = {
       personContact: 'Oppgje telefonnummer, postadresse eller begge. Postkortet treng adressa.',
       personHousehold: 'Til dømes «Kari, Ola og to born».',
       tipperMayBeNamed: 'Vi skriv berre førenamnet ditt på postkortet.',
+      tipperWantsNews: 'Vi seier frå på e-post eller telefon dersom personen flyttar hit.',
     },
     chooseMunicipality: 'Vel kommune',
     otherMunicipality: 'Ein annan kommune',
@@ -111,6 +114,8 @@ export const referral: Messages<typeof nb> = {
     code: 'Kode: {{code}}',
     demo: 'DEMO – oppdikta data',
   },
+  /** Editing campaigns and prospects in the office (its own file, for length). */
+  edit: referralEdit,
   office: {
     title: 'Kampanjar',
     intro:

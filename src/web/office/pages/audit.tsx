@@ -1,4 +1,4 @@
-import { Button, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Button, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { formatDate } from '../../i18n/locales.js';
@@ -9,7 +9,7 @@ import { useT } from '../i18n.js';
 import { useWorkspace } from '../workspace.js';
 
 const outcomeColor = { success: 'success', failure: 'warning', denied: 'danger' } as const;
-const FILTER_KEYS = ['userId', 'action', 'from', 'to'] as const;
+const FILTER_KEYS = ['userId', 'action', 'targetId', 'from', 'to'] as const;
 
 /** The filter lives in the address, so it survives reload and the back button. */
 function filterOf(params: URLSearchParams): AuditFilter {
@@ -65,6 +65,13 @@ export function AuditPage() {
       />
       {failed && <LoadFailed onRetry={() => setReload((n) => n + 1)} />}
       {!failed && !result && <Loading />}
+      {result && result.total > 0 && (
+        <Paragraph>
+          <Link href={api.audit.exportUrl(filter)} download>
+            {t('audit.exportCsv')}
+          </Link>
+        </Paragraph>
+      )}
       {result && <AuditTable result={result} onPage={goTo} />}
     </Page>
   );
@@ -114,6 +121,13 @@ function AuditFilters({
         description={t('audit.actionHint')}
         value={draft.action ?? ''}
         onChange={(e) => set('action', e.target.value)}
+      />
+      <TextField
+        id="audit-target"
+        label={t('audit.targetId')}
+        description={t('audit.targetIdHint')}
+        value={draft.targetId ?? ''}
+        onChange={(e) => set('targetId', e.target.value.trim())}
       />
       <TextField
         id="audit-from"

@@ -70,6 +70,10 @@ function descriptionOf(item: NavItem): OfficeKey {
       return 'start.tokens';
     case '/statistics':
       return 'statistics:page.officeCard';
+    case '/follow-up':
+      return 'start.followUp';
+    case '/calling':
+      return 'start.calling';
     default:
       return 'start.account';
   }

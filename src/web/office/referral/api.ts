@@ -5,18 +5,26 @@
  * merge, make a batch), and the token is then always the current one.
  */
 import type { z } from 'zod';
-import type { Campaign, CampaignCreateSchema } from '../../../contracts/referral.js';
+import type {
+  Campaign,
+  CampaignCreateSchema,
+  CampaignPatchSchema,
+  FrontImageUpload,
+} from '../../../contracts/referral.js';
 import type {
   DuplicateProposal,
   PostcardBatch,
   ProspectDetail,
   ProspectListSchema,
+  ProspectPatch,
 } from '../../../contracts/referral-office.js';
 import { ApiError } from '../api.js';
 
 export type { Campaign, DuplicateProposal, PostcardBatch, ProspectDetail };
 export type ProspectList = z.infer<typeof ProspectListSchema>;
 export type CampaignInput = z.input<typeof CampaignCreateSchema>;
+export type CampaignChange = z.input<typeof CampaignPatchSchema>;
+export type { ProspectPatch };
 
 async function csrf(): Promise<string> {
   const res = await fetch('/api/auth/me', { credentials: 'same-origin' });
@@ -53,10 +61,23 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
 
 const id = encodeURIComponent;
 
+/** Programme leaders and admins make and change campaigns; hosts follow up their people. */
+export const mayManageCampaigns = (role: string) => role === 'admin' || role === 'programme_leader';
+
 export const referralApi = {
   campaigns: () => call<{ campaigns: Campaign[] }>('GET', '/api/campaigns'),
   campaign: (campaignId: string) => call<Campaign>('GET', `/api/campaigns/${id(campaignId)}`),
   createCampaign: (input: CampaignInput) => call<Campaign>('POST', '/api/campaigns', input),
+  updateCampaign: (campaignId: string, change: CampaignChange) =>
+    call<Campaign>('PATCH', `/api/campaigns/${id(campaignId)}`, change),
+  uploadFrontImage: (campaignId: string, upload: FrontImageUpload) =>
+    call<Campaign>('PUT', `/api/campaigns/${id(campaignId)}/front-image`, upload),
+  /** The stored picture; `version` (the campaign's updatedAt) gets past the browser's cache. */
+  frontImageUrl: (campaignId: string, version: string) =>
+    `/api/campaigns/${id(campaignId)}/front-image?v=${encodeURIComponent(version)}`,
+  prospect: (prospectId: string) => call<ProspectDetail>('GET', `/api/prospects/${id(prospectId)}`),
+  updateProspect: (prospectId: string, change: ProspectPatch) =>
+    call<ProspectDetail>('PATCH', `/api/prospects/${id(prospectId)}`, change),
   prospects: (campaignId: string, held: boolean) =>
     call<ProspectList>('GET', `/api/campaigns/${id(campaignId)}/prospects${held ? '/held' : ''}`),
   release: (prospectId: string) =>

@@ -6,9 +6,12 @@ import { formatDate } from '../../i18n/locales.js';
 import { ApiError } from '../api.js';
 import { ConfirmDialog, LoadFailed, Loading, Page, TableScroll } from '../components/page.js';
 import { useT } from '../i18n.js';
+import { useProgressT } from '../progress/text.js';
+import { useUser } from '../session.js';
 import {
   type Campaign,
   type DuplicateProposal,
+  mayManageCampaigns,
   type PostcardBatch,
   type ProspectList,
   referralApi,
@@ -44,7 +47,9 @@ async function load(id: string): Promise<Loaded> {
 /** One campaign: its prospects, those held back, possible duplicates and postcards. */
 export function CampaignDetail({ id }: { id: string }) {
   const { t } = useT();
+  const user = useUser();
   const r = useReferralT();
+  const progressT = useProgressT();
   const [data, setData] = useState<Loaded | null>(null);
   const [failed, setFailed] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -86,10 +91,22 @@ export function CampaignDetail({ id }: { id: string }) {
         <Link className="ds-link" to="/campaigns">
           {r('office.back')}
         </Link>
+        {mayManageCampaigns(user.role) && (
+          <>
+            {' · '}
+            <Link className="ds-link" to={`/campaigns?id=${encodeURIComponent(campaign.id)}&edit`}>
+              {r('edit.edit')}
+            </Link>
+          </>
+        )}
         {' · '}
         <a className="ds-link" href={`/tips/${encodeURIComponent(campaign.slug)}`}>
           {r('office.publicForm')}
         </a>
+        {' · '}
+        <Link className="ds-link" to={`/campaigns/${encodeURIComponent(campaign.id)}/progress`}>
+          {progressT('link')}
+        </Link>
       </Paragraph>
       {notice && (
         <Alert data-color="warning" role="status">
@@ -186,7 +203,11 @@ function Prospects(props: {
         <Table.Body>
           {props.rows.map((p) => (
             <Table.Row key={p.id}>
-              <Table.Cell>{p.name}</Table.Cell>
+              <Table.Cell>
+                <Link className="ds-link" to={`/campaigns?prospect=${encodeURIComponent(p.id)}`}>
+                  {p.name}
+                </Link>
+              </Table.Cell>
               <Table.Cell>
                 {[p.phone, [p.addressLine, p.postcode, p.city].filter(Boolean).join(' ')]
                   .filter(Boolean)

@@ -21,7 +21,13 @@ import {
 import { localePath } from '../text.js';
 import type { ReferralPageProps } from './render.js';
 import type { ReferralKey } from './text.js';
-import { fieldId, type TipFormField, type TipFormState, type TipTextField } from './types.js';
+import {
+  fieldId,
+  type TipFormCheck,
+  type TipFormField,
+  type TipFormState,
+  type TipTextField,
+} from './types.js';
 
 type FieldProps = ReferralPageProps & { state: TipFormState };
 
@@ -30,6 +36,7 @@ const hintOf: Partial<Record<TipFormField, ReferralKey>> = {
   personPhone: 'form.hints.personContact',
   personHousehold: 'form.hints.personHousehold',
   tipperMayBeNamed: 'form.hints.tipperMayBeNamed',
+  tipperWantsNews: 'form.hints.tipperWantsNews',
 };
 
 const REQUIRED = new Set<TipFormField>(['tipperName', 'personName', 'personMunicipality']);
@@ -128,7 +135,7 @@ function MunicipalityField(
   );
 }
 
-function CheckField(props: FieldProps & { field: 'tipperMayBeNamed' | 'welcomeConfirmed' }) {
+function CheckField(props: FieldProps & { field: TipFormCheck }) {
   const { state, field, t } = props;
   return (
     <Field>
@@ -214,6 +221,7 @@ export function TipFormPage(props: FieldProps) {
           <Fieldset>
             <FieldsetLegend>{t('form.consentLegend')}</FieldsetLegend>
             <CheckField {...props} field="tipperMayBeNamed" />
+            <CheckField {...props} field="tipperWantsNews" />
             <CheckField {...props} field="welcomeConfirmed" />
           </Fieldset>
           <Paragraph data-size="sm">{t('form.privacy')}</Paragraph>

@@ -16,10 +16,12 @@ export const TIP_TEXT_FIELDS = [
   'personMunicipality',
 ] as const;
 export type TipTextField = (typeof TIP_TEXT_FIELDS)[number];
-export type TipFormField = TipTextField | 'tipperMayBeNamed' | 'welcomeConfirmed';
+export type TipFormCheck = 'tipperMayBeNamed' | 'tipperWantsNews' | 'welcomeConfirmed';
+export type TipFormField = TipTextField | TipFormCheck;
 
 export type TipFormValues = Record<TipTextField, string> & {
   tipperMayBeNamed: boolean;
+  tipperWantsNews: boolean;
   welcomeConfirmed: boolean;
 };
 

@@ -1,0 +1,94 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { CallTable } from '../../db/schema.js';
+
+export type CallRow = Selectable<CallTable>;
+
+export async function findCall(db: Db, id: string): Promise<CallRow | undefined> {
+  return db.selectFrom('calls').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A call someone already recorded with this Idempotency-Key (keys are per person). */
+export async function findCallByKey(
+  db: Db,
+  recordedBy: string,
+  key: string,
+): Promise<CallRow | undefined> {
+  return db
+    .selectFrom('calls')
+    .selectAll()
+    .where('recordedBy', '=', recordedBy)
+    .where('idempotencyKey', '=', key)
+    .executeTakeFirst();
+}
+
+export async function insertCall(db: Db, row: Insertable<CallTable>): Promise<void> {
+  await db.insertInto('calls').values(row).execute();
+}
+
+/** What a call does to the prospect's place in the calling pool and in the pipeline. */
+export interface PoolChange {
+  calledAt: string;
+  outcome: string;
+  nextCallAt: string | null;
+  closeCalling: boolean;
+  reached: boolean;
+  interested: boolean;
+  updatedAt: string;
+}
+
+/**
+ * One more attempt on the prospect. First-time stamps (first called, reached, interested,
+ * calling closed) keep their earliest value; a back-dated paper call can move them earlier.
+ */
+export async function applyCallToProspect(
+  db: Db,
+  prospectId: string,
+  change: PoolChange,
+): Promise<void> {
+  await db
+    .updateTable('prospects')
+    .set((eb) => {
+      type Stamp = 'firstCalledAt' | 'reachedAt' | 'interestedAt' | 'callingClosedAt';
+      const earliest = (column: Stamp) =>
+        eb
+          .case()
+          .when(column, 'is', null)
+          .then(change.calledAt)
+          .when(column, '>', change.calledAt)
+          .then(change.calledAt)
+          .else(eb.ref(column))
+          .end();
+      return {
+        callAttempts: eb('callAttempts', '+', 1),
+        lastOutcome: change.outcome,
+        nextCallAt: change.nextCallAt,
+        firstCalledAt: earliest('firstCalledAt'),
+        ...(change.reached ? { reachedAt: earliest('reachedAt') } : {}),
+        ...(change.interested ? { interestedAt: earliest('interestedAt') } : {}),
+        ...(change.closeCalling ? { callingClosedAt: earliest('callingClosedAt') } : {}),
+        updatedAt: change.updatedAt,
+      };
+    })
+    .where('id', '=', prospectId)
+    .execute();
+}
+
+/** Erasure: a call's notes may describe the person; the outcome stays for the counts. */
+export async function eraseCallNotes(db: Db, prospectIds: string[]): Promise<void> {
+  if (prospectIds.length === 0) return;
+  await db
+    .updateTable('calls')
+    .set({ notes: null })
+    .where('prospectId', 'in', prospectIds)
+    .execute();
+}
+
+/** The prospect's place in the calling pool, for the calling screen. */
+export async function findCallingState(db: Db, prospectId: string) {
+  return db
+    .selectFrom('prospects')
+    .select(['callAttempts', 'lastOutcome'])
+    .where('id', '=', prospectId)
+    .executeTakeFirst();
+}

@@ -1,0 +1,71 @@
+import type { Db } from '../../db/database.js';
+import type { Scope } from '../../plugins/access.js';
+import { personHashes, suppressionHash, toE164 } from '../referral/normalise.js';
+import { getOrCreateSalt } from '../referral/suppressions.repo.js';
+import type { PersonKeys } from './lookup.js';
+import * as repo from './privacy.repo.js';
+
+/**
+ * Everything held about one person, found by exact keys across modules, within the scope's
+ * regions: as a tipped person (prospects, the tips about them, calls, follow-up tasks), as a
+ * tipper (by phone or email), as the receiver of email, and as a staff user (by email).
+ */
+export async function collectPersonData(db: Db, scope: Scope, keys: PersonKeys) {
+  const prospects = await repo.findProspects(db, scope, keys);
+  const prospectIds = prospects.map((p) => p.id);
+  const tipsAbout = await repo.findTipsOfProspects(db, prospectIds);
+  const calls = await repo.findCallsOfProspects(db, prospectIds);
+  const tasks = await repo.findTasksOfProspects(db, prospectIds);
+  const claims = await repo.countClaimsOfProspects(db, prospectIds);
+
+  let tipsGiven: Awaited<ReturnType<typeof repo.findTipsWithTipperContact>> = [];
+  if (keys.email) tipsGiven = await repo.findTipsWithTipperContact(db, scope, keys.email);
+  else if (keys.phoneE164) {
+    // Tippers' phones are stored as typed: compare them as E.164.
+    const withPhone = await repo.findTipsWithTipperContact(db, scope, null);
+    tipsGiven = withPhone.filter((t) => toE164(t.tipperPhone) === keys.phoneE164);
+  }
+  const addresses = new Set<string>();
+  if (keys.email) addresses.add(keys.email);
+  for (const t of tipsGiven) if (t.tipperEmail) addresses.add(t.tipperEmail.toLowerCase());
+  const emails = await repo.findOutboxTo(db, scope, [...addresses]);
+  const users = keys.email ? await repo.findUsersByEmail(db, scope, keys.email) : [];
+  const audit = await repo.findAuditAbout(db, [...prospectIds, ...users.map((u) => u.id)]);
+
+  const salt = await getOrCreateSalt(db);
+  const hashes = new Map<string, 'phone' | 'name_address'>();
+  for (const p of prospects) {
+    if (p.phoneHash) hashes.set(p.phoneHash, 'phone');
+    if (p.nameAddressHash) hashes.set(p.nameAddressHash, 'name_address');
+  }
+  if (keys.phoneE164) hashes.set(suppressionHash(salt, 'phone', keys.phoneE164), 'phone');
+  if (keys.nameKey && keys.addressKey) {
+    const { nameAddressHash } = personHashes(salt, {
+      phoneE164: null,
+      nameKey: keys.nameKey,
+      addressKey: keys.addressKey,
+    });
+    if (nameAddressHash) hashes.set(nameAddressHash, 'name_address');
+  }
+  const optedOut = await repo.anySuppression(db, [...hashes.keys()]);
+
+  return {
+    prospects,
+    tipsAbout,
+    calls,
+    tasks,
+    claims,
+    tipsGiven,
+    emails,
+    users,
+    audit,
+    optedOut,
+    hashes: [...hashes].map(([hash, kind]) => ({ hash, kind })),
+  };
+}
+
+export type PersonData = Awaited<ReturnType<typeof collectPersonData>>;
+
+/** Anything held? An opt-out alone is a hash, not data about someone we can show. */
+export const foundAnything = (d: PersonData): boolean =>
+  d.prospects.length + d.tipsGiven.length + d.emails.length + d.users.length > 0;
