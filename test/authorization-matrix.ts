@@ -184,6 +184,7 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   'GET /api/campaigns/:campaignId/caller-links': { access: MANAGERS, scoped: campaignOfRegion },
   'POST /api/campaigns/:campaignId/caller-links/:callerId/revoke': { access: MANAGERS },
   'GET /ring/:token': { access: 'public' },
+  'POST /ring/:token': { access: 'public' },
   'GET /api/campaigns/:campaignId/callable': { access: REFERRAL_STAFF, scoped: campaignOfRegion },
   'GET /api/campaigns/:campaignId/call-sheets.pdf': {
     access: REFERRAL_STAFF,

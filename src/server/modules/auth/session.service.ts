@@ -7,6 +7,15 @@ import { hashSecret, newSecret } from './secrets.js';
 export const SESSION_COOKIE = 'flytthit_session';
 export const SESSION_IDLE_MS = 30 * 60_000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;
+/**
+ * A volunteer signed in by a one-time calling link cannot sign in again without a new link,
+ * and a calling day has breaks: their session may idle for 4 hours. It reaches only the
+ * calling screen of one municipality and campaign, and still ends after 12 hours.
+ */
+export const CALLER_LINK_IDLE_MS = 4 * 60 * 60_000;
+
+const idleMsFor = (method: string | undefined) =>
+  method === 'caller_link' ? CALLER_LINK_IDLE_MS : SESSION_IDLE_MS;
 // Sliding the idle deadline on every request would write on every GET; a minute's slack
 // keeps reads cheap and costs at most a minute of idle time.
 const TOUCH_AFTER_MS = 60_000;
@@ -39,7 +48,7 @@ export async function startSession(
     userId,
     createdAt: now.toISOString(),
     lastSeenAt: now.toISOString(),
-    idleExpiresAt: new Date(now.getTime() + SESSION_IDLE_MS).toISOString(),
+    idleExpiresAt: new Date(now.getTime() + idleMsFor(options.method)).toISOString(),
     absoluteExpiresAt: absoluteExpiresAt.toISOString(),
     mfaDone: options.mfaDone ? 1 : 0,
     signInMethod: options.method ?? 'password',
@@ -80,7 +89,7 @@ export async function resolveSession(
       db,
       id,
       nowIso,
-      new Date(now.getTime() + SESSION_IDLE_MS).toISOString(),
+      new Date(now.getTime() + idleMsFor(session.signInMethod)).toISOString(),
     );
   }
   return { session, user };

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -9,13 +9,15 @@ import {
   CreatedCallerLinkSchema,
 } from '../../../contracts/caller-links.js';
 import { CampaignIdParamsSchema } from '../../../contracts/referral.js';
+import type { Locale } from '../../../web/i18n/locales.js';
 import { requirePrincipal } from '../../plugins/access.js';
 import { setSessionCookie } from '../../plugins/auth.js';
 import { limitPerIp } from '../../plugins/rate-limit.js';
-import { callerLinkRefusalPage } from './caller-links.page.js';
+import { callerLinkRefusalPage, callerLinkStartPage } from './caller-links.page.js';
 import {
   type Actor,
   CallerLinkRefused,
+  checkCallerLink,
   createCallerLink,
   listCallerLinks,
   redeemCallerLink,
@@ -92,32 +94,45 @@ export async function callerLinksRoutes(app: FastifyInstance) {
       ),
   );
 
-  r.get(
-    '/ring/:token',
-    {
-      config: { access: 'public' },
-      preHandler: linkLimit,
-      schema: { params: CallerLinkTokenParamsSchema, hide: true },
-    },
-    async (request, reply) => {
-      reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
-      // A HEAD (a link checker, a message app looking before it shows the link) must not use
-      // the link up: only a real visit does.
-      if (request.method === 'HEAD') return reply.type('text/html; charset=utf-8').send('');
-      try {
-        const session = await redeemCallerLink(db, clock, request.params.token, {
-          ip: request.ip,
-          userAgent: request.headers['user-agent'] ?? null,
-        });
-        setSessionCookie(reply, session.secret, session.absoluteExpiresAt, config.secureCookies);
-        return reply.redirect('/office/calling', 302);
-      } catch (error) {
-        if (!(error instanceof CallerLinkRefused)) throw error;
-        return reply
-          .code(error.status)
-          .type('text/html; charset=utf-8')
-          .send(callerLinkRefusalPage(request.locale, error.reason));
-      }
-    },
-  );
+  const refusal = (reply: FastifyReply, locale: Locale, error: unknown) => {
+    if (!(error instanceof CallerLinkRefused)) throw error;
+    return reply
+      .code(error.status)
+      .type('text/html; charset=utf-8')
+      .send(callerLinkRefusalPage(locale, error.reason));
+  };
+  const linkRoute = {
+    config: { access: 'public' as const },
+    preHandler: linkLimit,
+    schema: { params: CallerLinkTokenParamsSchema, hide: true },
+  };
+
+  // Opening the link shows a button; only pressing it (a POST) uses the link up. Message
+  // apps and link checkers open links to preview them and must not spend a volunteer's link.
+  r.get('/ring/:token', linkRoute, async (request, reply) => {
+    reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+    if (request.method === 'HEAD') return reply.type('text/html; charset=utf-8').send('');
+    try {
+      await checkCallerLink(db, clock, request.params.token);
+    } catch (error) {
+      return refusal(reply, request.locale, error);
+    }
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(callerLinkStartPage(request.locale, request.params.token));
+  });
+
+  r.post('/ring/:token', linkRoute, async (request, reply) => {
+    reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+    try {
+      const session = await redeemCallerLink(db, clock, request.params.token, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+      });
+      setSessionCookie(reply, session.secret, session.absoluteExpiresAt, config.secureCookies);
+      return reply.redirect('/office/calling', 303);
+    } catch (error) {
+      return refusal(reply, request.locale, error);
+    }
+  });
 }

@@ -13,6 +13,7 @@ import { type Principal, scopeOf } from '../../plugins/access.js';
 import {
   consumeOneTimeToken,
   issueOneTimeToken,
+  peekOneTimeToken,
   retireOneTimeTokensOf,
 } from '../accounts/one-time-tokens.service.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -206,6 +207,17 @@ export class CallerLinkRefused extends Error {
   get status(): number {
     return this.reason === 'unknown' ? 404 : 410;
   }
+}
+
+/**
+ * Whether a caller link would let someone in, without using it: the page a link opens asks
+ * for a tap first, because message apps open links to preview them and would spend it.
+ */
+export async function checkCallerLink(db: Db, clock: Clock, token: string): Promise<void> {
+  const live = await peekOneTimeToken(db, clock, ['caller_link'], token);
+  if (live?.userId) return;
+  const known = await repo.callerLinkExists(db, hashSecret(token));
+  throw new CallerLinkRefused(known ? 'gone' : 'unknown');
 }
 
 /**

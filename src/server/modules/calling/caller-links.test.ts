@@ -48,8 +48,12 @@ describe.each(testDialects)('caller links on %s', (dialect) => {
   const create = (body: Record<string, unknown>, as = leader, id = campaignId) =>
     as.request({ method: 'POST', url: `/api/campaigns/${id}/caller-links`, payload: body });
 
+  /** Pressing the button on the link's page: the POST that uses the link up. */
   const open = (url: string, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'GET', url: new URL(url).pathname + new URL(url).search, headers });
+    t.app.inject({ method: 'POST', url: new URL(url).pathname + new URL(url).search, headers });
+  /** Only opening the link (a message app's preview does this too). */
+  const view = (url: string) =>
+    t.app.inject({ method: 'GET', url: new URL(url).pathname + new URL(url).search });
 
   const links = async () =>
     (
@@ -129,8 +133,16 @@ describe.each(testDialects)('caller links on %s', (dialect) => {
     const head = await t.app.inject({ method: 'HEAD', url: new URL(url).pathname });
     expect(head.statusCode).toBe(200);
     expect(head.cookies).toEqual([]);
+    // Opening it (twice, as a preview and then the volunteer) shows a button and signs nobody in.
+    for (const _ of [1, 2]) {
+      const shown = await view(url);
+      expect(shown.statusCode).toBe(200);
+      expect(shown.body).toContain('Start ringingen');
+      expect(shown.body).toContain('method="post"');
+      expect(shown.cookies).toEqual([]);
+    }
     const first = await open(url);
-    expect(first.statusCode).toBe(302);
+    expect(first.statusCode).toBe(303);
     expect(first.headers.location).toBe('/office/calling');
     expect(first.headers['cache-control']).toBe('no-store');
     const caller = callerSession(first);
@@ -145,6 +157,7 @@ describe.each(testDialects)('caller links on %s', (dialect) => {
 
     const again = await open(url);
     expect(again.statusCode).toBe(410);
+    expect((await view(url)).statusCode).toBe(410);
     expect(again.headers['content-type']).toContain('text/html');
     expect(again.body).toContain('Lenken virker ikke lenger');
     expect(again.body).toContain('Be prosjektlederen om en ny lenke.');
@@ -178,6 +191,37 @@ describe.each(testDialects)('caller links on %s', (dialect) => {
       expect((await links()).find((l) => l.callerId === link.callerId)?.status).toBe('expired');
     } finally {
       t.clock.advance(-2 * HOUR);
+    }
+  });
+
+  it('refuses to send an invitation email to a volunteer caller', async () => {
+    const made = (await create({ municipalityCode: '3427', name: 'Ingen Epost' })).json();
+    const res = await leader.request({
+      method: 'POST',
+      url: `/api/users/${made.link.callerId}/invitation`,
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toContain('new calling link');
+    const queued = await t.deps.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('toAddress', 'like', '%callers.invalid')
+      .execute();
+    expect(queued).toEqual([]);
+  });
+
+  it('keeps a volunteer signed in through a break of hours, not for ever', async () => {
+    const made = (await create({ municipalityCode: '3427', name: 'Pause Ringer' })).json();
+    const caller = callerSession(await open(made.url));
+    try {
+      // An hour and a half's break (a staff session would have ended after 30 minutes).
+      t.clock.advance(1.5 * HOUR);
+      expect((await me(caller)).status).toBe(200);
+      t.clock.advance(4 * HOUR + 2 * 60_000);
+      expect((await me(caller)).status).toBe(401);
+    } finally {
+      t.clock.advance(-(5.5 * HOUR + 2 * 60_000));
+      leader = await signIn(t, leaderUser);
     }
   });
 

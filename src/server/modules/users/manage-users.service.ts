@@ -247,6 +247,13 @@ export async function reinviteUser(
 ): Promise<AddedUser> {
   const user = await getUserSummary(db, scopeOfActor(actor), userId);
   assertMayAssign(actor, user);
+  if (user.role === 'caller' && user.email.endsWith('@callers.invalid')) {
+    // A volunteer made by a calling link has no address to invite; they get a new link.
+    throw new AppError(
+      'conflict',
+      'A volunteer caller gets a new calling link, not an invitation.',
+    );
+  }
   if (user.status !== 'invited') {
     throw new AppError(
       'conflict',

@@ -4,6 +4,10 @@ import type { calling as nb } from '../nb/calling.js';
 export const calling: Messages<typeof nb> = {
   title: 'Calling day',
   linkPage: {
+    startTitle: 'Ready to call?',
+    startText:
+      'Press the button to sign in as a caller. The link works only once, so use it on the phone you will call from.',
+    startButton: 'Start calling',
     title: 'This link no longer works',
     gone: 'This calling link has already been used, has expired or has been withdrawn. A calling link works only once.',
     unknown: 'We found no calling link at this address. Check that the whole link was copied.',

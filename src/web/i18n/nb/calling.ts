@@ -2,6 +2,10 @@
 export const calling = {
   title: 'Ringedag',
   linkPage: {
+    startTitle: 'Klar til å ringe?',
+    startText:
+      'Trykk på knappen for å logge inn som ringer. Lenken kan bare brukes én gang, så bruk den på telefonen du skal ringe fra.',
+    startButton: 'Start ringingen',
     title: 'Lenken virker ikke lenger',
     gone: 'Denne ringelenken er allerede brukt, har gått ut eller er trukket tilbake. En ringelenke kan bare brukes én gang.',
     unknown: 'Vi fant ingen ringelenke med denne adressen. Sjekk at hele lenken ble med.',

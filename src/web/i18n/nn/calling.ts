@@ -4,6 +4,10 @@ import type { calling as nb } from '../nb/calling.js';
 export const calling: Messages<typeof nb> = {
   title: 'Ringedag',
   linkPage: {
+    startTitle: 'Klar til å ringje?',
+    startText:
+      'Trykk på knappen for å logge inn som ringjar. Lenka kan berre brukast éin gong, så bruk henne på telefonen du skal ringje frå.',
+    startButton: 'Start ringinga',
     title: 'Lenka verkar ikkje lenger',
     gone: 'Denne ringelenka er allereie brukt, har gått ut eller er trekt tilbake. Ei ringelenke kan berre brukast éin gong.',
     unknown: 'Vi fann inga ringelenke med denne adressa. Sjekk at heile lenka vart med.',
