@@ -5,6 +5,7 @@ import type { ProspectSummary } from '../../../contracts/referral-office.js';
 import { formatDate } from '../../i18n/locales.js';
 import { ApiError } from '../api.js';
 import { ConfirmDialog, LoadFailed, Loading, Page, TableScroll } from '../components/page.js';
+import { useFollowupT } from '../followup/text.js';
 import { useT } from '../i18n.js';
 import { useProgressT } from '../progress/text.js';
 import { useUser } from '../session.js';
@@ -50,6 +51,7 @@ export function CampaignDetail({ id }: { id: string }) {
   const user = useUser();
   const r = useReferralT();
   const progressT = useProgressT();
+  const followT = useFollowupT();
   const [data, setData] = useState<Loaded | null>(null);
   const [failed, setFailed] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -106,6 +108,14 @@ export function CampaignDetail({ id }: { id: string }) {
         {' · '}
         <Link className="ds-link" to={`/campaigns/${encodeURIComponent(campaign.id)}/progress`}>
           {progressT('link')}
+        </Link>
+        {' · '}
+        <Link className="ds-link" to={`/follow-up/${encodeURIComponent(campaign.id)}/pipeline`}>
+          {followT('tasks.pipelineLink', { campaign: campaign.name })}
+        </Link>
+        {' · '}
+        <Link className="ds-link" to={`/follow-up/${encodeURIComponent(campaign.id)}/funnel`}>
+          {followT('tasks.funnelLink', { campaign: campaign.name })}
         </Link>
       </Paragraph>
       {notice && (
