@@ -1,167 +1,142 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueOneTimeToken } from '../../src/server/modules/accounts/one-time-tokens.service.js';
-import { OFFICE_DIR } from '../../src/server/modules/office/office.routes.js';
 import { addUser } from '../../src/server/modules/users/manage-users.service.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { createTestUser } from '../support/auth.js';
+import { ensureOfficeBuild, launchChromium, listenOnFreePort, noBrowser } from './browser-suite.js';
 import { checkScreen, heading, openOfficeTab, prepareScreenshots } from './office-harness.js';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const NEW_PASSWORD = 'Snøfonn-over-Rondane-42';
 
 /** The office screens a person reaches from an email: invitation, reset, forgotten password. */
-describe.skipIf(!existsSync(executablePath) && !process.env.CI)(
-  'office account links in a real browser',
-  () => {
-    let t: TestApp;
-    let browser: Browser;
-    let base: string;
+describe.skipIf(noBrowser)('office account links in a real browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
 
-    beforeAll(async () => {
-      if (!existsSync(join(OFFICE_DIR, 'index.html'))) {
-        const build = spawnSync('npm', ['run', '-s', 'build:web'], { stdio: 'inherit' });
-        if (build.status !== 0) throw new Error('npm run build:web failed');
-      }
-      t = await createTestApp('sqlite');
-      await t.app.listen({ host: '127.0.0.1', port: 0 });
-      base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-      browser = await chromium.launch({
-        executablePath,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      });
-      prepareScreenshots();
+  beforeAll(async () => {
+    ensureOfficeBuild();
+    t = await createTestApp('sqlite');
+    base = await listenOnFreePort(t);
+    browser = await launchChromium();
+    prepareScreenshots();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('an invited host chooses a name and password, then sees only what a host may use', async () => {
+    const email = `vert.${Date.now()}@example.no`;
+    const { link } = await addUser(
+      t.deps.db,
+      t.clock,
+      { kind: 'system', label: 'test' },
+      {
+        email,
+        name: 'Invitert Vert',
+        role: 'host',
+        regionId: t.demoRegionId,
+        municipalityCodes: ['3427'],
+      },
+      { publicUrl: base, sendEmail: false },
+    );
+    const tab = await openOfficeTab(browser, base, 1280);
+    const { page } = tab;
+    try {
+      await page.goto(link ?? '');
+      await heading(page, 'Godta invitasjonen');
+      await checkScreen(tab, 'invitation');
+
+      await page.fill('#name', 'Vera Vert');
+      await page.fill('#password', NEW_PASSWORD);
+      await page.fill('#repeat', `${NEW_PASSWORD}x`);
+      await page.keyboard.press('Enter');
+      await page.locator('ds-error-summary').waitFor();
+      await expect
+        .poll(() => page.textContent('ds-error-summary'))
+        .toContain('Passordene er ikke like');
+
+      await page.fill('#repeat', NEW_PASSWORD);
+      await page.keyboard.press('Enter');
+      await page.getByText('Kontoen er klar.').waitFor();
+
+      await page.getByRole('link', { name: 'Tilbake til innlogging' }).click();
+      await heading(page, 'Logg inn');
+      await page.fill('#email', email);
+      await page.fill('#password', NEW_PASSWORD);
+      await page.keyboard.press('Enter');
+      await heading(page, 'Start');
+      const menu = (await page.getByRole('navigation', { name: 'Hovedmeny' }).textContent()) ?? '';
+      expect(menu).toContain('Tilflyttere');
+      expect(menu).not.toContain('Brukere');
+      expect(menu).not.toContain('Logg');
+      await page.goto(`${base}/office/users`);
+      await heading(page, 'Ingen tilgang');
+      await checkScreen(tab, 'host-forbidden');
+    } finally {
+      await tab.context.close();
+    }
+  });
+
+  it('a reset link sets a new password; a used link says so', async () => {
+    const user = await createTestUser(t, { role: 'host', name: 'Glemsk Vert' });
+    const { token } = await issueOneTimeToken(t.deps.db, t.clock, {
+      purpose: 'password_reset',
+      userId: user.id,
     });
-    afterAll(async () => {
-      await browser?.close();
-      await t?.close();
-    });
+    const tab = await openOfficeTab(browser, base, 320);
+    const { page } = tab;
+    tab.allowed.add('400 /api/auth/password-reset/complete');
+    tab.allowed.add('410 /api/auth/password-reset/complete');
+    try {
+      await page.goto(`${base}/office/reset/${token}`);
+      await heading(page, 'Velg nytt passord');
+      await checkScreen(tab, 'reset');
 
-    it('an invited host chooses a name and password, then sees only what a host may use', async () => {
-      const email = `vert.${Date.now()}@example.no`;
-      const { link } = await addUser(
-        t.deps.db,
-        t.clock,
-        { kind: 'system', label: 'test' },
-        {
-          email,
-          name: 'Invitert Vert',
-          role: 'host',
-          regionId: t.demoRegionId,
-          municipalityCodes: ['3427'],
-        },
-        { publicUrl: base, sendEmail: false },
-      );
-      const tab = await openOfficeTab(browser, base, 1280);
-      const { page } = tab;
-      try {
-        await page.goto(link ?? '');
-        await heading(page, 'Godta invitasjonen');
-        await checkScreen(tab, 'invitation');
+      await page.setViewportSize({ width: 320, height: 900 });
+      await page.fill('#password', 'kort');
+      await page.fill('#repeat', 'kort');
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.tagName))
+        .toBe('DS-ERROR-SUMMARY');
+      await expect.poll(() => page.textContent('ds-error-summary')).toContain('minst 12 tegn');
+      await checkScreen(tab, 'reset-errors');
 
-        await page.fill('#name', 'Vera Vert');
-        await page.fill('#password', NEW_PASSWORD);
-        await page.fill('#repeat', `${NEW_PASSWORD}x`);
-        await page.keyboard.press('Enter');
-        await page.locator('ds-error-summary').waitFor();
-        await expect
-          .poll(() => page.textContent('ds-error-summary'))
-          .toContain('Passordene er ikke like');
+      await page.fill('#password', NEW_PASSWORD);
+      await page.fill('#repeat', NEW_PASSWORD);
+      await page.keyboard.press('Enter');
+      await page.getByText('Passordet er endret.').waitFor();
 
-        await page.fill('#repeat', NEW_PASSWORD);
-        await page.keyboard.press('Enter');
-        await page.getByText('Kontoen er klar.').waitFor();
+      await page.goto(`${base}/office/reset/${token}`);
+      await heading(page, 'Velg nytt passord');
+      await page.fill('#password', `${NEW_PASSWORD}!`);
+      await page.fill('#repeat', `${NEW_PASSWORD}!`);
+      await page.keyboard.press('Enter');
+      await page.locator('ds-error-summary').waitFor();
+      await expect.poll(() => page.textContent('ds-error-summary')).toContain('Lenken er ugyldig');
+    } finally {
+      await tab.context.close();
+    }
+  });
 
-        await page.getByRole('link', { name: 'Tilbake til innlogging' }).click();
-        await heading(page, 'Logg inn');
-        await page.fill('#email', email);
-        await page.fill('#password', NEW_PASSWORD);
-        await page.keyboard.press('Enter');
-        await heading(page, 'Start');
-        const menu =
-          (await page.getByRole('navigation', { name: 'Hovedmeny' }).textContent()) ?? '';
-        expect(menu).toContain('Tilflyttere');
-        expect(menu).not.toContain('Brukere');
-        expect(menu).not.toContain('Logg');
-        await page.goto(`${base}/office/users`);
-        await heading(page, 'Ingen tilgang');
-        await checkScreen(tab, 'host-forbidden');
-      } finally {
-        await tab.context.close();
-      }
-    });
-
-    it('a reset link sets a new password; a used link says so', async () => {
-      const user = await createTestUser(t, { role: 'host', name: 'Glemsk Vert' });
-      const { token } = await issueOneTimeToken(t.deps.db, t.clock, {
-        purpose: 'password_reset',
-        userId: user.id,
-      });
-      const tab = await openOfficeTab(browser, base, 320);
-      const { page } = tab;
-      tab.allowed.add('400 /api/auth/password-reset/complete');
-      tab.allowed.add('410 /api/auth/password-reset/complete');
-      try {
-        await page.goto(`${base}/office/reset/${token}`);
-        await heading(page, 'Velg nytt passord');
-        await checkScreen(tab, 'reset');
-
-        await page.setViewportSize({ width: 320, height: 900 });
-        await page.fill('#password', 'kort');
-        await page.fill('#repeat', 'kort');
-        await page.keyboard.press('Enter');
-        await expect
-          .poll(() => page.evaluate(() => document.activeElement?.tagName))
-          .toBe('DS-ERROR-SUMMARY');
-        await expect.poll(() => page.textContent('ds-error-summary')).toContain('minst 12 tegn');
-        await checkScreen(tab, 'reset-errors');
-
-        await page.fill('#password', NEW_PASSWORD);
-        await page.fill('#repeat', NEW_PASSWORD);
-        await page.keyboard.press('Enter');
-        await page.getByText('Passordet er endret.').waitFor();
-
-        await page.goto(`${base}/office/reset/${token}`);
-        await heading(page, 'Velg nytt passord');
-        await page.fill('#password', `${NEW_PASSWORD}!`);
-        await page.fill('#repeat', `${NEW_PASSWORD}!`);
-        await page.keyboard.press('Enter');
-        await page.locator('ds-error-summary').waitFor();
-        await expect
-          .poll(() => page.textContent('ds-error-summary'))
-          .toContain('Lenken er ugyldig');
-      } finally {
-        await tab.context.close();
-      }
-    });
-
-    it('asking for a reset answers the same whether or not the address is known', async () => {
-      const tab = await openOfficeTab(browser, base, 1280);
-      const { page } = tab;
-      try {
-        await page.goto(`${base}/office/sign-in`);
-        await heading(page, 'Logg inn');
-        await page.getByRole('link', { name: 'Glemt passordet?' }).click();
-        await heading(page, 'Glemt passord');
-        await checkScreen(tab, 'forgot');
-        await page.setViewportSize({ width: 1280, height: 900 });
-        await page.fill('#email', 'ingen.her@example.no');
-        await page.keyboard.press('Enter');
-        await page.getByText('Hvis adressen finnes hos oss').waitFor();
-      } finally {
-        await tab.context.close();
-      }
-    });
-  },
-);
+  it('asking for a reset answers the same whether or not the address is known', async () => {
+    const tab = await openOfficeTab(browser, base, 1280);
+    const { page } = tab;
+    try {
+      await page.goto(`${base}/office/sign-in`);
+      await heading(page, 'Logg inn');
+      await page.getByRole('link', { name: 'Glemt passordet?' }).click();
+      await heading(page, 'Glemt passord');
+      await checkScreen(tab, 'forgot');
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.fill('#email', 'ingen.her@example.no');
+      await page.keyboard.press('Enter');
+      await page.getByText('Hvis adressen finnes hos oss').waitFor();
+    } finally {
+      await tab.context.close();
+    }
+  });
+});

@@ -1,136 +1,116 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OFFICE_DIR } from '../../src/server/modules/office/office.routes.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { createTestUser, signIn, type TestUser, totpCode } from '../support/auth.js';
 import { createOpenCampaign, postTip, sampleTip } from '../support/referral.js';
+import { ensureOfficeBuild, launchChromium, listenOnFreePort, noBrowser } from './browser-suite.js';
 import { checkScreen, heading, openOfficeTab, prepareScreenshots } from './office-harness.js';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 /** The privacy page as a programme leader uses it: log a request, export, erase. */
-describe.skipIf(!existsSync(executablePath) && !process.env.CI)(
-  'office privacy page in a real browser',
-  () => {
-    let t: TestApp;
-    let browser: Browser;
-    let base: string;
-    let leader: TestUser;
-    let admin: TestUser;
+describe.skipIf(noBrowser)('office privacy page in a real browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let leader: TestUser;
+  let admin: TestUser;
 
-    beforeAll(async () => {
-      if (!existsSync(join(OFFICE_DIR, 'index.html'))) {
-        const build = spawnSync('npm', ['run', '-s', 'build:web'], { stdio: 'inherit' });
-        if (build.status !== 0) throw new Error('npm run build:web failed');
-      }
-      t = await createTestApp('sqlite');
-      leader = await createTestUser(t, { role: 'programme_leader', name: 'Kari Leder' });
-      admin = await createTestUser(t, { role: 'admin', name: 'Ada Admin' });
-      const campaign = await createOpenCampaign(await signIn(t, leader));
-      await postTip(
-        t,
-        campaign.id,
-        sampleTip({
-          person: { name: 'Petra Personvern', phone: '415 80 001', addressLine: 'Vegen 1' },
-        }),
-      );
-      await t.app.listen({ host: '127.0.0.1', port: 0 });
-      base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-      browser = await chromium.launch({
-        executablePath,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--no-first-run',
-        ],
-      });
-      prepareScreenshots();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await t?.close();
-    });
+  beforeAll(async () => {
+    ensureOfficeBuild();
+    t = await createTestApp('sqlite');
+    leader = await createTestUser(t, { role: 'programme_leader', name: 'Kari Leder' });
+    admin = await createTestUser(t, { role: 'admin', name: 'Ada Admin' });
+    const campaign = await createOpenCampaign(await signIn(t, leader));
+    await postTip(
+      t,
+      campaign.id,
+      sampleTip({
+        person: { name: 'Petra Personvern', phone: '415 80 001', addressLine: 'Vegen 1' },
+      }),
+    );
+    base = await listenOnFreePort(t);
+    browser = await launchChromium();
+    prepareScreenshots();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
 
-    it('logs a request, exports a person, erases them, and passes axe', async () => {
-      const tab = await openOfficeTab(browser, base, 1280);
-      const { page } = tab;
-      tab.allowed.add('404 /api/privacy/access-exports');
-      try {
-        await page.goto(`${base}/office/privacy`);
-        await heading(page, 'Logg inn');
-        await page.fill('#email', leader.email);
-        await page.fill('#password', leader.password);
-        await page.keyboard.press('Enter');
-        await page.locator('#code').waitFor();
-        await page.fill('#code', totpCode(t, leader));
-        await page.keyboard.press('Enter');
-        await heading(page, 'Personvern');
-        await page
-          .getByRole('heading', { name: 'Protokoll over behandlinger (artikkel 30)' })
-          .waitFor();
-        await page.getByText('Ringedag og oppfølging av potensielle tilflyttere').waitFor();
+  it('logs a request, exports a person, erases them, and passes axe', async () => {
+    const tab = await openOfficeTab(browser, base, 1280);
+    const { page } = tab;
+    tab.allowed.add('404 /api/privacy/access-exports');
+    try {
+      await page.goto(`${base}/office/privacy`);
+      await heading(page, 'Logg inn');
+      await page.fill('#email', leader.email);
+      await page.fill('#password', leader.password);
+      await page.keyboard.press('Enter');
+      await page.locator('#code').waitFor();
+      await page.fill('#code', totpCode(t, leader));
+      await page.keyboard.press('Enter');
+      await heading(page, 'Personvern');
+      await page
+        .getByRole('heading', { name: 'Protokoll over behandlinger (artikkel 30)' })
+        .waitFor();
+      await page.getByText('Ringedag og oppfølging av potensielle tilflyttere').waitFor();
 
-        // Log an access request received long ago: it shows as overdue.
-        await page.selectOption('#request-kind', 'access');
-        await page.fill('#request-reference', '2026/55');
-        await page.fill('#request-received', '2026-10-01');
-        await page.getByRole('button', { name: 'Registrer krav' }).click();
-        await page.getByText('1 krav er over fristen.').waitFor();
-        await checkScreen(tab, 'privacy');
+      // Log an access request received long ago: it shows as overdue.
+      await page.selectOption('#request-kind', 'access');
+      await page.fill('#request-reference', '2026/55');
+      await page.fill('#request-received', '2026-10-01');
+      await page.getByRole('button', { name: 'Registrer krav' }).click();
+      await page.getByText('1 krav er over fristen.').waitFor();
+      await checkScreen(tab, 'privacy');
 
-        // Export by phone, answering the logged request.
-        await page.fill('#person-phone', '41580001');
-        await page.selectOption('#person-request', { index: 1 });
-        const download = page.waitForEvent('download');
-        await page.getByRole('button', { name: 'Last ned innsyn (JSON)' }).click();
-        const file = await (await download).path();
-        expect(readFileSync(file, 'utf8')).toContain('Petra Personvern');
-        await page.getByText('Innsynet er lastet ned.').waitFor();
-        await page.getByText('Besvart').first().waitFor();
+      // Export by phone, answering the logged request.
+      await page.fill('#person-phone', '41580001');
+      await page.selectOption('#person-request', { index: 1 });
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Last ned innsyn (JSON)' }).click();
+      const file = await (await download).path();
+      expect(readFileSync(file, 'utf8')).toContain('Petra Personvern');
+      await page.getByText('Innsynet er lastet ned.').waitFor();
+      await page.getByText('Besvart').first().waitFor();
 
-        // Erase, after a confirmation; then the person is not found.
-        await page.getByRole('button', { name: 'Slett personen overalt' }).click();
-        await page.getByRole('heading', { name: 'Slette alt om personen?' }).waitFor();
-        await page
-          .getByRole('dialog')
-          .getByRole('button', { name: 'Slett personen overalt' })
-          .click();
-        await page.getByText(/^Slettet: /).waitFor();
-        await page.getByRole('button', { name: 'Last ned innsyn (JSON)' }).click();
-        await page.getByText('Ingen treff blant personene du har tilgang til.').waitFor();
-        await checkScreen(tab, 'privacy-after');
-      } finally {
-        await tab.context.close();
-      }
-    }, 120_000);
+      // Erase, after a confirmation; then the person is not found.
+      await page.getByRole('button', { name: 'Slett personen overalt' }).click();
+      await page.getByRole('heading', { name: 'Slette alt om personen?' }).waitFor();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: 'Slett personen overalt' })
+        .click();
+      await page.getByText(/^Slettet: /).waitFor();
+      await page.getByRole('button', { name: 'Last ned innsyn (JSON)' }).click();
+      await page.getByText('Ingen treff blant personene du har tilgang til.').waitFor();
+      await checkScreen(tab, 'privacy-after');
+    } finally {
+      await tab.context.close();
+    }
+  }, 120_000);
 
-    it('lets an admin change a retention period', async () => {
-      const tab = await openOfficeTab(browser, base, 1280);
-      const { page } = tab;
-      try {
-        await page.goto(`${base}/office/privacy`);
-        await heading(page, 'Logg inn');
-        await page.fill('#email', admin.email);
-        await page.fill('#password', admin.password);
-        await page.keyboard.press('Enter');
-        await page.locator('#code').waitFor();
-        await page.fill('#code', totpCode(t, admin));
-        await page.keyboard.press('Enter');
-        await heading(page, 'Personvern');
-        await page.locator('#retention-not_interested').waitFor();
-        await page.fill('#retention-not_interested', '4');
-        await page.getByRole('button', { name: 'Lagre lagringstidene' }).click();
-        await page.getByText('Lagringstidene er lagret.').waitFor();
-        await page.getByText('4 måneder for dem som ikke var interessert').waitFor();
-        await checkScreen(tab, 'privacy-admin');
-      } finally {
-        await tab.context.close();
-      }
-    }, 120_000);
-  },
-);
+  it('lets an admin change a retention period', async () => {
+    const tab = await openOfficeTab(browser, base, 1280);
+    const { page } = tab;
+    try {
+      await page.goto(`${base}/office/privacy`);
+      await heading(page, 'Logg inn');
+      await page.fill('#email', admin.email);
+      await page.fill('#password', admin.password);
+      await page.keyboard.press('Enter');
+      await page.locator('#code').waitFor();
+      await page.fill('#code', totpCode(t, admin));
+      await page.keyboard.press('Enter');
+      await heading(page, 'Personvern');
+      await page.locator('#retention-not_interested').waitFor();
+      await page.fill('#retention-not_interested', '4');
+      await page.getByRole('button', { name: 'Lagre lagringstidene' }).click();
+      await page.getByText('Lagringstidene er lagret.').waitFor();
+      await page.getByText('4 måneder for dem som ikke var interessert').waitFor();
+      await checkScreen(tab, 'privacy-admin');
+    } finally {
+      await tab.context.close();
+    }
+  }, 120_000);
+});

@@ -1,118 +1,95 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OFFICE_DIR } from '../../src/server/modules/office/office.routes.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { createTestUser, type TestUser, totpCode } from '../support/auth.js';
+import { ensureOfficeBuild, launchChromium, listenOnFreePort, noBrowser } from './browser-suite.js';
 import { checkScreen, heading, openOfficeTab, prepareScreenshots } from './office-harness.js';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 /** User administration as a programme leader does it: invite, change, disable, enable. */
-describe.skipIf(!existsSync(executablePath) && !process.env.CI)(
-  'office user administration in a real browser',
-  () => {
-    let t: TestApp;
-    let browser: Browser;
-    let base: string;
-    let leader: TestUser;
+describe.skipIf(noBrowser)('office user administration in a real browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let leader: TestUser;
 
-    beforeAll(async () => {
-      if (!existsSync(join(OFFICE_DIR, 'index.html'))) {
-        const build = spawnSync('npm', ['run', '-s', 'build:web'], { stdio: 'inherit' });
-        if (build.status !== 0) throw new Error('npm run build:web failed');
-      }
-      t = await createTestApp('sqlite');
-      leader = await createTestUser(t, { role: 'programme_leader', name: 'Kari Leder' });
-      await t.app.listen({ host: '127.0.0.1', port: 0 });
-      base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-      browser = await chromium.launch({
-        executablePath,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      });
-      prepareScreenshots();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await t?.close();
-    });
+  beforeAll(async () => {
+    ensureOfficeBuild();
+    t = await createTestApp('sqlite');
+    leader = await createTestUser(t, { role: 'programme_leader', name: 'Kari Leder' });
+    base = await listenOnFreePort(t);
+    browser = await launchChromium();
+    prepareScreenshots();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
 
-    it('invites a host, makes them a caller for one municipality, disables and enables', async () => {
-      const tab = await openOfficeTab(browser, base, 1280);
-      const { page } = tab;
-      const email = `ny.vert.${Date.now()}@example.no`;
-      try {
-        await page.goto(`${base}/office/users`);
-        await heading(page, 'Logg inn');
-        await page.fill('#email', leader.email);
-        await page.fill('#password', leader.password);
-        await page.keyboard.press('Enter');
-        await page.locator('#code').waitFor();
-        await page.fill('#code', totpCode(t, leader));
-        await page.keyboard.press('Enter');
-        await heading(page, 'Brukere');
+  it('invites a host, makes them a caller for one municipality, disables and enables', async () => {
+    const tab = await openOfficeTab(browser, base, 1280);
+    const { page } = tab;
+    const email = `ny.vert.${Date.now()}@example.no`;
+    try {
+      await page.goto(`${base}/office/users`);
+      await heading(page, 'Logg inn');
+      await page.fill('#email', leader.email);
+      await page.fill('#password', leader.password);
+      await page.keyboard.press('Enter');
+      await page.locator('#code').waitFor();
+      await page.fill('#code', totpCode(t, leader));
+      await page.keyboard.press('Enter');
+      await heading(page, 'Brukere');
 
-        // A leader may give only the roles the API lets them give.
-        await page.getByRole('button', { name: 'Inviter bruker' }).click();
-        const roles = await page.locator('#user-role option').allTextContents();
-        expect(roles).toEqual(['Tilflyttervert', 'Ringer']);
-        await page.fill('#user-email', email);
-        await page.fill('#user-name', 'Nils Ny');
-        await page.getByLabel('Tynset').check();
-        await page.getByLabel('Os', { exact: true }).check();
-        await page.getByRole('button', { name: 'Send invitasjon' }).click();
-        await page.getByText(`Invitasjonen er sendt til ${email}.`).waitFor();
-        const row = page.getByRole('row', { name: /Nils Ny/ });
-        expect(await row.textContent()).toContain('Invitert');
-        expect(await row.textContent()).toContain('Os, Tynset');
+      // A leader may give only the roles the API lets them give.
+      await page.getByRole('button', { name: 'Inviter bruker' }).click();
+      const roles = await page.locator('#user-role option').allTextContents();
+      expect(roles).toEqual(['Tilflyttervert', 'Ringer']);
+      await page.fill('#user-email', email);
+      await page.fill('#user-name', 'Nils Ny');
+      await page.getByLabel('Tynset').check();
+      await page.getByLabel('Os', { exact: true }).check();
+      await page.getByRole('button', { name: 'Send invitasjon' }).click();
+      await page.getByText(`Invitasjonen er sendt til ${email}.`).waitFor();
+      const row = page.getByRole('row', { name: /Nils Ny/ });
+      expect(await row.textContent()).toContain('Invitert');
+      expect(await row.textContent()).toContain('Os, Tynset');
 
-        await page.getByRole('button', { name: 'Endre Nils Ny' }).click();
-        await page.selectOption('#user-role', 'caller');
-        // A caller calls for one municipality: the choice becomes a radio group.
-        expect(await page.locator('input[type=radio]:checked').count()).toBe(1);
-        await page.getByLabel('Røros').check();
-        await checkScreen(tab, 'users-edit');
-        await page.setViewportSize({ width: 1280, height: 900 });
-        await page.getByRole('button', { name: 'Lagre' }).click();
-        await page.getByText('Endringene for Nils Ny er lagret.').waitFor();
-        expect(await row.textContent()).toContain('Ringer');
-        expect(await row.textContent()).toContain('Røros');
+      await page.getByRole('button', { name: 'Endre Nils Ny' }).click();
+      await page.selectOption('#user-role', 'caller');
+      // A caller calls for one municipality: the choice becomes a radio group.
+      expect(await page.locator('input[type=radio]:checked').count()).toBe(1);
+      await page.getByLabel('Røros').check();
+      await checkScreen(tab, 'users-edit');
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.getByRole('button', { name: 'Lagre' }).click();
+      await page.getByText('Endringene for Nils Ny er lagret.').waitFor();
+      expect(await row.textContent()).toContain('Ringer');
+      expect(await row.textContent()).toContain('Røros');
 
-        await page.getByRole('button', { name: 'Deaktiver Nils Ny' }).click();
-        const dialog = page.getByRole('dialog', { name: 'Deaktivere Nils Ny?' });
-        await dialog.waitFor();
-        await checkScreen(tab, 'users-disable');
-        await page.setViewportSize({ width: 1280, height: 900 });
-        await page.keyboard.press('Escape');
-        await dialog.waitFor({ state: 'hidden' });
-        expect(await row.textContent()).toContain('Invitert');
+      await page.getByRole('button', { name: 'Deaktiver Nils Ny' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Deaktivere Nils Ny?' });
+      await dialog.waitFor();
+      await checkScreen(tab, 'users-disable');
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      expect(await row.textContent()).toContain('Invitert');
 
-        await page.getByRole('button', { name: 'Deaktiver Nils Ny' }).click();
-        await dialog.getByRole('button', { name: 'Deaktiver', exact: true }).click();
-        await page.getByText('Nils Ny er deaktivert.').waitFor();
-        expect(await row.textContent()).toContain('Deaktivert');
+      await page.getByRole('button', { name: 'Deaktiver Nils Ny' }).click();
+      await dialog.getByRole('button', { name: 'Deaktiver', exact: true }).click();
+      await page.getByText('Nils Ny er deaktivert.').waitFor();
+      expect(await row.textContent()).toContain('Deaktivert');
 
-        await page.getByRole('button', { name: 'Aktiver Nils Ny' }).click();
-        await page
-          .getByRole('dialog', { name: 'Aktivere Nils Ny igjen?' })
-          .getByRole('button', { name: 'Aktiver', exact: true })
-          .click();
-        await page.getByText('Nils Ny er aktivert igjen.').waitFor();
-        expect(await row.textContent()).not.toContain('Deaktivert');
-        expect(tab.errors).toEqual([]);
-      } finally {
-        await tab.context.close();
-      }
-    });
-  },
-);
+      await page.getByRole('button', { name: 'Aktiver Nils Ny' }).click();
+      await page
+        .getByRole('dialog', { name: 'Aktivere Nils Ny igjen?' })
+        .getByRole('button', { name: 'Aktiver', exact: true })
+        .click();
+      await page.getByText('Nils Ny er aktivert igjen.').waitFor();
+      expect(await row.textContent()).not.toContain('Deaktivert');
+      expect(tab.errors).toEqual([]);
+    } finally {
+      await tab.context.close();
+    }
+  });
+});

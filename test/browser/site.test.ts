@@ -1,12 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { launchChromium, listenOnFreePort, noBrowser } from './browser-suite.js';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const WIDTHS = [320, 1280];
 const PAGES: Array<{ path: string; status: number; lang: string }> = [
@@ -20,121 +19,107 @@ const PAGES: Array<{ path: string; status: number; lang: string }> = [
 /** Set SCREENSHOT_DIR to keep a full-page picture of every page at every width. */
 const screenshotDir = process.env.SCREENSHOT_DIR;
 
-describe.skipIf(!existsSync(executablePath) && !process.env.CI)(
-  'public site in a real browser',
-  () => {
-    let t: TestApp;
-    let browser: Browser;
-    let base: string;
+describe.skipIf(noBrowser)('public site in a real browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
 
-    beforeAll(async () => {
-      t = await createTestApp('sqlite');
-      await t.app.listen({ host: '127.0.0.1', port: 0 });
-      base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-      browser = await chromium.launch({
-        executablePath,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      });
-      if (screenshotDir) mkdirSync(screenshotDir, { recursive: true });
+  beforeAll(async () => {
+    t = await createTestApp('sqlite');
+    base = await listenOnFreePort(t);
+    browser = await launchChromium();
+    if (screenshotDir) mkdirSync(screenshotDir, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  /** Opens a page, recording every request and console error it causes. */
+  async function open(path: string, width: number) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    const requests: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
     });
-    afterAll(async () => {
-      await browser?.close();
-      await t?.close();
+    const response = await page.goto(base + path, { waitUntil: 'load' });
+    return { context, page, requests, errors, status: response?.status() };
+  }
+
+  const fontIsInter = (page: Page) =>
+    page.evaluate(async () => {
+      await document.fonts.ready;
+      return {
+        family: getComputedStyle(document.body).fontFamily,
+        loaded: document.fonts.check('16px Inter'),
+      };
     });
 
-    /** Opens a page, recording every request and console error it causes. */
-    async function open(path: string, width: number) {
-      const context = await browser.newContext({ viewport: { width, height: 900 } });
-      const page = await context.newPage();
-      const requests: string[] = [];
-      const errors: string[] = [];
-      page.on('request', (r) => requests.push(r.url()));
-      page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
-      });
-      const response = await page.goto(base + path, { waitUntil: 'load' });
-      return { context, page, requests, errors, status: response?.status() };
-    }
+  for (const { path, status, lang } of PAGES) {
+    for (const width of WIDTHS) {
+      it(`${path} at ${width} px has no axe violations and stays on this host`, async () => {
+        const { context, page, requests, errors, status: got } = await open(path, width);
+        try {
+          expect(got).toBe(status);
+          expect(await page.getAttribute('html', 'lang')).toBe(lang);
+          expect(await page.locator('h1').count()).toBe(1);
+          expect(await page.locator('script').count()).toBe(0);
 
-    const fontIsInter = (page: Page) =>
-      page.evaluate(async () => {
-        await document.fonts.ready;
-        return {
-          family: getComputedStyle(document.body).fontFamily,
-          loaded: document.fonts.check('16px Inter'),
-        };
-      });
+          const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+          const summary = violations.map((v) => ({
+            id: v.id,
+            impact: v.impact,
+            targets: v.nodes.map((n) => n.target.join(' ')),
+          }));
+          expect(summary).toEqual([]);
 
-    for (const { path, status, lang } of PAGES) {
-      for (const width of WIDTHS) {
-        it(`${path} at ${width} px has no axe violations and stays on this host`, async () => {
-          const { context, page, requests, errors, status: got } = await open(path, width);
-          try {
-            expect(got).toBe(status);
-            expect(await page.getAttribute('html', 'lang')).toBe(lang);
-            expect(await page.locator('h1').count()).toBe(1);
-            expect(await page.locator('script').count()).toBe(0);
+          // Responsive: nothing wider than the viewport, not even at 320 px.
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          );
+          expect(overflow).toBeLessThanOrEqual(0);
 
-            const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-            const summary = violations.map((v) => ({
-              id: v.id,
-              impact: v.impact,
-              targets: v.nodes.map((n) => n.target.join(' ')),
-            }));
-            expect(summary).toEqual([]);
+          const font = await fontIsInter(page);
+          expect(font.family).toMatch(/^"?Inter"?,/);
+          expect(font.loaded).toBe(true);
 
-            // Responsive: nothing wider than the viewport, not even at 320 px.
-            const overflow = await page.evaluate(
-              () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-            );
-            expect(overflow).toBeLessThanOrEqual(0);
+          expect(requests.filter((u) => !u.startsWith(`${base}/`))).toEqual([]);
+          expect(errors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
 
-            const font = await fontIsInter(page);
-            expect(font.family).toMatch(/^"?Inter"?,/);
-            expect(font.loaded).toBe(true);
-
-            expect(requests.filter((u) => !u.startsWith(`${base}/`))).toEqual([]);
-            expect(errors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
-
-            if (screenshotDir) {
-              const name = `${path.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'front'}-${width}.png`;
-              await page.screenshot({ path: join(screenshotDir, name), fullPage: true });
-            }
-          } finally {
-            await context.close();
+          if (screenshotDir) {
+            const name = `${path.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'front'}-${width}.png`;
+            await page.screenshot({ path: join(screenshotDir, name), fullPage: true });
           }
-        });
-      }
+        } finally {
+          await context.close();
+        }
+      });
     }
+  }
 
-    it('keyboard: the first Tab reaches the skip link, which moves focus to main', async () => {
-      const { context, page } = await open('/kommune/tynset', 1280);
-      try {
-        await page.keyboard.press('Tab');
-        const first = await page.evaluate(() => ({
-          href: document.activeElement?.getAttribute('href'),
-          text: document.activeElement?.textContent,
-          visible: (document.activeElement as HTMLElement | null)?.getBoundingClientRect().height,
-        }));
-        expect(first.href).toBe('#main');
-        expect(first.text).toBe('Hopp til hovedinnhold');
-        expect(first.visible).toBeGreaterThan(10);
-        await page.keyboard.press('Enter');
-        expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
-        // The next Tab continues inside main, not back at the header.
-        await page.keyboard.press('Tab');
-        const next = await page.evaluate(() => document.activeElement?.closest('main') !== null);
-        expect(next).toBe(true);
-      } finally {
-        await context.close();
-      }
-    });
-  },
-);
+  it('keyboard: the first Tab reaches the skip link, which moves focus to main', async () => {
+    const { context, page } = await open('/kommune/tynset', 1280);
+    try {
+      await page.keyboard.press('Tab');
+      const first = await page.evaluate(() => ({
+        href: document.activeElement?.getAttribute('href'),
+        text: document.activeElement?.textContent,
+        visible: (document.activeElement as HTMLElement | null)?.getBoundingClientRect().height,
+      }));
+      expect(first.href).toBe('#main');
+      expect(first.text).toBe('Hopp til hovedinnhold');
+      expect(first.visible).toBeGreaterThan(10);
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+      // The next Tab continues inside main, not back at the header.
+      await page.keyboard.press('Tab');
+      const next = await page.evaluate(() => document.activeElement?.closest('main') !== null);
+      expect(next).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -12,17 +12,12 @@ import type {
   RetentionSchema,
 } from '../../../contracts/privacy.js';
 import { ApiError } from '../api.js';
+import { csrf } from '../api-call.js';
 
 export type { DataMap, PersonLookup, PrivacyRequest };
 export type RequestList = z.infer<typeof PrivacyRequestListSchema>;
 export type Retention = z.infer<typeof RetentionSchema>;
 export type AlertList = z.infer<typeof PrivacyAlertListSchema>;
-
-async function csrf(): Promise<string> {
-  const res = await fetch('/api/auth/me', { credentials: 'same-origin' });
-  if (!res.ok) throw new ApiError(res.status, 'unauthenticated', 'Sign in first.');
-  return ((await res.json()) as { csrfToken: string }).csrfToken;
-}
 
 async function send(method: string, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
