@@ -82,6 +82,10 @@ describe.skipIf(noBrowser)('office privacy page in a real browser', () => {
         .getByRole('button', { name: 'Slett personen overalt' })
         .click();
       await page.getByText(/^Slettet: /).waitFor();
+      // The counts are told in words, in the reader's language.
+      expect(await page.getByText(/^Slettet: /).textContent()).toMatch(
+        /^Slettet: 1 potensielle tilflyttere, .*tips om personen/,
+      );
       await page.getByRole('button', { name: 'Last ned innsyn (JSON)' }).click();
       await page.getByText('Ingen treff blant personene du har tilgang til.').waitFor();
       await checkScreen(tab, 'privacy-after');

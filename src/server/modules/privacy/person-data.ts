@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { Scope } from '../../plugins/access.js';
 import { personHashes, suppressionHash, toE164 } from '../referral/normalise.js';
-import { getOrCreateSalt } from '../referral/suppressions.repo.js';
+import { suppressionSalt } from '../referral/suppressions.service.js';
 import type { PersonKeys } from './lookup.js';
 import * as repo from './privacy.repo.js';
 
@@ -32,7 +32,7 @@ export async function collectPersonData(db: Db, scope: Scope, keys: PersonKeys) 
   const users = keys.email ? await repo.findUsersByEmail(db, scope, keys.email) : [];
   const audit = await repo.findAuditAbout(db, [...prospectIds, ...users.map((u) => u.id)]);
 
-  const salt = await getOrCreateSalt(db);
+  const salt = await suppressionSalt(db);
   const hashes = new Map<string, 'phone' | 'name_address'>();
   for (const p of prospects) {
     if (p.phoneHash) hashes.set(p.phoneHash, 'phone');

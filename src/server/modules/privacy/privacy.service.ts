@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.js';
 import type { Clock } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { insertSuppressions } from '../referral/suppressions.repo.js';
+import { suppress } from '../referral/suppressions.service.js';
 import { renderAccessPdf } from './access.pdf.js';
 import { type AccessExport, buildAccessExport } from './access-export.js';
 import { auditedBy, type PrivacyActor } from './actor.js';
@@ -102,10 +102,7 @@ export async function erasePerson(
     const data = await collectPersonData(trx, actor.scope, keys);
     if (!foundAnything(data)) return null;
     const hashes = input.suppress ? data.hashes : [];
-    await insertSuppressions(
-      trx,
-      hashes.map((h) => ({ ...h, createdAt: now.toISOString() })),
-    );
+    await suppress(trx, hashes, now);
     const prospectIds = data.prospects.map((p) => p.id);
     await erasePersonRecords(trx, prospectIds, now);
     await repo.eraseTipperDetails(

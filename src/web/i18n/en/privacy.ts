@@ -134,6 +134,16 @@ export const privacy: Messages<typeof nb> = {
     erased: 'Erased: {{summary}}.',
     exported: 'The access export has been downloaded.',
   },
+  counts: {
+    prospects: 'prospects',
+    tipsAbout: 'tips about the person',
+    calls: 'calls',
+    followUpTasks: 'follow-up tasks',
+    tipsGiven: 'tips the person gave',
+    emails: 'emails',
+    staffAccounts: 'staff accounts',
+    suppressions: 'opt-outs stored',
+  },
   retention: {
     title: 'Retention',
     intro: 'Data is erased automatically when its retention period is over (every ten minutes).',

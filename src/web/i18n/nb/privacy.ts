@@ -131,6 +131,16 @@ export const privacy = {
     erased: 'Slettet: {{summary}}.',
     exported: 'Innsynet er lastet ned.',
   },
+  counts: {
+    prospects: 'potensielle tilflyttere',
+    tipsAbout: 'tips om personen',
+    calls: 'samtaler',
+    followUpTasks: 'oppfølgingsoppgaver',
+    tipsGiven: 'tips personen har gitt',
+    emails: 'e-poster',
+    staffAccounts: 'brukerkontoer',
+    suppressions: 'reservasjoner lagret',
+  },
   retention: {
     title: 'Lagringstid',
     intro: 'Opplysninger slettes automatisk når lagringstiden er ute (hvert tiende minutt).',

@@ -133,6 +133,16 @@ export const privacy: Messages<typeof nb> = {
     erased: 'Sletta: {{summary}}.',
     exported: 'Innsynet er lasta ned.',
   },
+  counts: {
+    prospects: 'potensielle tilflyttarar',
+    tipsAbout: 'tips om personen',
+    calls: 'samtalar',
+    followUpTasks: 'oppfølgingsoppgåver',
+    tipsGiven: 'tips personen har gitt',
+    emails: 'e-postar',
+    staffAccounts: 'brukarkontoar',
+    suppressions: 'reservasjonar lagra',
+  },
   retention: {
     title: 'Lagringstid',
     intro: 'Opplysningar blir sletta automatisk når lagringstida er ute (kvart tiande minutt).',

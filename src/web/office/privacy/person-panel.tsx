@@ -15,6 +15,19 @@ import type { PersonLookup, PrivacyRequest } from './api.js';
 import { privacyApi } from './api.js';
 import { usePrivacyT } from './text.js';
 
+/** The categories an erasure reports, as the server counts them. */
+const COUNT_KEYS = {
+  prospects: 1,
+  tipsAbout: 1,
+  calls: 1,
+  followUpTasks: 1,
+  tipsGiven: 1,
+  emails: 1,
+  staffAccounts: 1,
+  suppressions: 1,
+} as const;
+type CountKey = keyof typeof COUNT_KEYS;
+
 type By = PersonLookup['by'];
 
 interface Draft {
@@ -97,7 +110,7 @@ export function PersonPanel({
       );
       const summary = Object.entries(counts)
         .filter(([, n]) => n > 0)
-        .map(([k, n]) => `${k} ${n}`)
+        .map(([k, n]) => `${n} ${k in COUNT_KEYS ? p(`counts.${k as CountKey}`) : k}`)
         .join(', ');
       return p('person.erased', { summary });
     });
