@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.js';
 import type { Clock } from '../deps.js';
+import { referralDemoSeeder } from './referral/referral.demo.js';
 import {
   DEMO_REGION,
   ensureMunicipalityRegister,
@@ -21,7 +22,7 @@ export interface DemoSeeder {
 }
 
 /** Every module's demo seeder, run in this order. A module adds one line. */
-export const demoSeeders: DemoSeeder[] = [statisticsDemoSeeder];
+export const demoSeeders: DemoSeeder[] = [statisticsDemoSeeder, referralDemoSeeder];
 
 export interface DemoResult {
   regionId: string;
@@ -42,7 +43,13 @@ export async function recreateDemo(db: Db, clock: Clock): Promise<DemoResult> {
 /** At a first start: the demo region with every module's demo data, when it is not there yet. */
 export async function ensureDemo(db: Db, clock: Clock): Promise<DemoResult | undefined> {
   if (await findDemoRegionId(db)) return undefined;
-  return recreateDemo(db, clock);
+  try {
+    return await recreateDemo(db, clock);
+  } catch (error) {
+    // Another process starting at the same moment made it first (its region's slug won).
+    if (await findDemoRegionId(db)) return undefined;
+    throw error;
+  }
 }
 
 const findDemoRegionId = (db: Db) => findRegionIdBySlug(db, DEMO_REGION.slug);

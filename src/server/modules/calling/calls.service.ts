@@ -23,7 +23,7 @@ const SAVE_ATTEMPTS = 3;
  * again would be pestering; the pipeline keeps them as reached. A call-back was not a
  * conversation yet, so it is not reached. See docs/decisions/0010-calling-day-claims.md.
  */
-const EFFECTS: Record<CallOutcome, { reached: boolean; closes: boolean }> = {
+export const EFFECTS: Record<CallOutcome, { reached: boolean; closes: boolean }> = {
   interested: { reached: true, closes: true },
   not_now: { reached: true, closes: true },
   not_interested: { reached: true, closes: true },
