@@ -175,6 +175,11 @@ describe.skipIf(noBrowser)('the calling screen in a real browser', () => {
         expect(call.source).toBe('screen');
         expect(call.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
       }
+
+      // The volunteer can watch the day's progress for their municipality.
+      await page.getByRole('link', { name: 'Følg ringedagen direkte' }).click();
+      await heading(page, 'Ringedagen direkte');
+      await checkScreen(tab, 'calling-progress');
     } finally {
       await tab.context.close();
     }

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { SelectField } from '../components/forms.js';
 import { Loading, Page } from '../components/page.js';
 import { useT } from '../i18n.js';
+import { useProgressT } from '../progress/text.js';
 import { useUser } from '../session.js';
 import { useWorkspace } from '../workspace.js';
 import { type Campaign, callingApi } from './api.js';
@@ -20,11 +21,22 @@ import './calling.css';
 export function CallingPage() {
   const user = useUser();
   const t = useCallingT();
+  const progressT = useProgressT();
   if (user.role === 'caller') {
     return (
       <Page title={t('title')}>
         {user.campaignId ? (
-          <CallScreen campaignId={user.campaignId} />
+          <>
+            <CallScreen campaignId={user.campaignId} />
+            <Paragraph>
+              <Link
+                className="ds-link"
+                to={`/campaigns/${encodeURIComponent(user.campaignId)}/progress`}
+              >
+                {progressT('link')}
+              </Link>
+            </Paragraph>
+          </>
         ) : (
           <Paragraph>{t('screen.noCampaigns')}</Paragraph>
         )}
