@@ -1,13 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
-import {
-  createTestUser,
-  signIn,
-  type TestSession,
-  type TestUser,
-  totpCode,
-} from '../support/auth.js';
+import { createTestUser, signIn, type TestSession, type TestUser } from '../support/auth.js';
 import { createOpenCampaign, postTip, sampleTip } from '../support/referral.js';
 import { ensureOfficeBuild, launchChromium, listenOnFreePort, noBrowser } from './browser-suite.js';
 import {
@@ -16,6 +10,7 @@ import {
   heading,
   openOfficeTab,
   prepareScreenshots,
+  signInWithCode,
   tabTo,
 } from './office-harness.js';
 
@@ -94,7 +89,13 @@ describe.skipIf(noBrowser)('the calling screen in a real browser', () => {
     const { page } = tab;
     try {
       await page.setViewportSize({ width: 320, height: 640 });
-      await startWith(page, await callerLink('Vera Frivillig'));
+      // The link's start page, then its button by keyboard alone.
+      await page.goto(await callerLink('Vera Frivillig'));
+      await heading(page, 'Klar til å ringe?');
+      await checkScreen(tab, 'calling-link-start');
+      await page.setViewportSize({ width: 320, height: 640 });
+      await tabTo(page, 'start-calling', 5);
+      await page.keyboard.press('Enter');
       await heading(page, 'Ringedag');
       expect(new URL(page.url()).pathname).toBe('/office/calling');
       await page.locator('#next-person').waitFor();
@@ -295,13 +296,7 @@ describe.skipIf(noBrowser)('the calling screen in a real browser', () => {
     const { page } = tab;
     try {
       await page.goto(`${base}/office/calling`);
-      await heading(page, 'Logg inn');
-      await page.fill('#email', leaderUser.email);
-      await page.fill('#password', leaderUser.password);
-      await page.keyboard.press('Enter');
-      await page.locator('#code').waitFor();
-      await page.fill('#code', totpCode(t, leaderUser));
-      await page.keyboard.press('Enter');
+      await signInWithCode(page, t, leaderUser);
       await heading(page, 'Ringedag');
       await page.getByRole('heading', { name: 'Ringelenker' }).waitFor();
 

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { TestApp } from '../support/app.js';
+import { type TestUser, totpCode } from '../support/auth.js';
 
 /** The browser checks every office screen gets (see office.test.ts). */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -136,4 +138,15 @@ export async function tabToLink(page: Page, text: string, max = 40) {
   }
   const where = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
   throw new Error(`Tab never reached the link "${text}" (focus on ${where})`);
+}
+
+/** On the sign-in screen: a staff member's password, then their one-time code, by keyboard. */
+export async function signInWithCode(page: Page, t: TestApp, user: TestUser) {
+  await heading(page, 'Logg inn');
+  await page.fill('#email', user.email);
+  await page.fill('#password', user.password);
+  await page.keyboard.press('Enter');
+  await page.locator('#code').waitFor();
+  await page.fill('#code', totpCode(t, user));
+  await page.keyboard.press('Enter');
 }

@@ -2,10 +2,16 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { createTestUser, signIn, type TestUser, totpCode } from '../support/auth.js';
+import { createTestUser, signIn, type TestUser } from '../support/auth.js';
 import { createOpenCampaign, postTip, sampleTip } from '../support/referral.js';
 import { ensureOfficeBuild, launchChromium, listenOnFreePort, noBrowser } from './browser-suite.js';
-import { checkScreen, heading, openOfficeTab, prepareScreenshots } from './office-harness.js';
+import {
+  checkScreen,
+  heading,
+  openOfficeTab,
+  prepareScreenshots,
+  signInWithCode,
+} from './office-harness.js';
 
 /** The privacy page as a programme leader uses it: log a request, export, erase. */
 describe.skipIf(noBrowser)('office privacy page in a real browser', () => {
@@ -43,13 +49,7 @@ describe.skipIf(noBrowser)('office privacy page in a real browser', () => {
     tab.allowed.add('404 /api/privacy/access-exports');
     try {
       await page.goto(`${base}/office/privacy`);
-      await heading(page, 'Logg inn');
-      await page.fill('#email', leader.email);
-      await page.fill('#password', leader.password);
-      await page.keyboard.press('Enter');
-      await page.locator('#code').waitFor();
-      await page.fill('#code', totpCode(t, leader));
-      await page.keyboard.press('Enter');
+      await signInWithCode(page, t, leader);
       await heading(page, 'Personvern');
       await page
         .getByRole('heading', { name: 'Protokoll over behandlinger (artikkel 30)' })
@@ -99,13 +99,7 @@ describe.skipIf(noBrowser)('office privacy page in a real browser', () => {
     const { page } = tab;
     try {
       await page.goto(`${base}/office/privacy`);
-      await heading(page, 'Logg inn');
-      await page.fill('#email', admin.email);
-      await page.fill('#password', admin.password);
-      await page.keyboard.press('Enter');
-      await page.locator('#code').waitFor();
-      await page.fill('#code', totpCode(t, admin));
-      await page.keyboard.press('Enter');
+      await signInWithCode(page, t, admin);
       await heading(page, 'Personvern');
       await page.locator('#retention-not_interested').waitFor();
       await page.fill('#retention-not_interested', '4');

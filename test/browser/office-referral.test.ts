@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { createTestUser, signIn, type TestUser, totpCode } from '../support/auth.js';
+import { createTestUser, signIn, type TestUser } from '../support/auth.js';
 import { createOpenCampaign, postTip, sampleTip, solidPng } from '../support/referral.js';
 import { ensureOfficeBuild, launchChromium, listenOnFreePort, noBrowser } from './browser-suite.js';
 import {
@@ -9,6 +9,7 @@ import {
   heading,
   openOfficeTab,
   prepareScreenshots,
+  signInWithCode,
   tabTo,
   tabToLink,
 } from './office-harness.js';
@@ -60,13 +61,7 @@ describe.skipIf(noBrowser)('office referral screens in a real browser', () => {
 
   async function signInAt(page: Page, path: string, title: string) {
     await page.goto(`${base}/office${path}`);
-    await heading(page, 'Logg inn');
-    await page.fill('#email', leader.email);
-    await page.fill('#password', leader.password);
-    await page.keyboard.press('Enter');
-    await page.locator('#code').waitFor();
-    await page.fill('#code', totpCode(t, leader));
-    await page.keyboard.press('Enter');
+    await signInWithCode(page, t, leader);
     await heading(page, title);
   }
 

@@ -2,9 +2,15 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSnapshotIfEmpty } from '../../src/server/modules/statistics/statistics.demo.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { createTestUser, type TestUser, totpCode } from '../support/auth.js';
+import { createTestUser, type TestUser } from '../support/auth.js';
 import { ensureOfficeBuild, launchChromium, listenOnFreePort, noBrowser } from './browser-suite.js';
-import { checkScreen, heading, openOfficeTab, prepareScreenshots } from './office-harness.js';
+import {
+  checkScreen,
+  heading,
+  openOfficeTab,
+  prepareScreenshots,
+  signInWithCode,
+} from './office-harness.js';
 
 /** The office's statistics dashboard, before and after SSB's real 2015K1 file is imported. */
 describe.skipIf(noBrowser)('office statistics in a real browser', () => {
@@ -28,13 +34,7 @@ describe.skipIf(noBrowser)('office statistics in a real browser', () => {
 
   async function signIn(page: Page) {
     await page.goto(`${base}/office/sign-in`);
-    await heading(page, 'Logg inn');
-    await page.fill('#email', leader.email);
-    await page.fill('#password', leader.password);
-    await page.keyboard.press('Enter');
-    await page.locator('#code').waitFor();
-    await page.fill('#code', totpCode(t, leader));
-    await page.keyboard.press('Enter');
+    await signInWithCode(page, t, leader);
     await heading(page, 'Start');
   }
 

@@ -1,9 +1,15 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { createTestUser, type TestUser, totpCode } from '../support/auth.js';
+import { createTestUser, type TestUser } from '../support/auth.js';
 import { ensureOfficeBuild, launchChromium, listenOnFreePort, noBrowser } from './browser-suite.js';
-import { checkScreen, heading, openOfficeTab, prepareScreenshots } from './office-harness.js';
+import {
+  checkScreen,
+  heading,
+  openOfficeTab,
+  prepareScreenshots,
+  signInWithCode,
+} from './office-harness.js';
 
 /** User administration as a programme leader does it: invite, change, disable, enable. */
 describe.skipIf(noBrowser)('office user administration in a real browser', () => {
@@ -31,13 +37,7 @@ describe.skipIf(noBrowser)('office user administration in a real browser', () =>
     const email = `ny.vert.${Date.now()}@example.no`;
     try {
       await page.goto(`${base}/office/users`);
-      await heading(page, 'Logg inn');
-      await page.fill('#email', leader.email);
-      await page.fill('#password', leader.password);
-      await page.keyboard.press('Enter');
-      await page.locator('#code').waitFor();
-      await page.fill('#code', totpCode(t, leader));
-      await page.keyboard.press('Enter');
+      await signInWithCode(page, t, leader);
       await heading(page, 'Brukere');
 
       // A leader may give only the roles the API lets them give.

@@ -11,6 +11,7 @@ import {
   heading,
   openOfficeTab,
   prepareScreenshots,
+  signInWithCode,
   tabTo,
   tabToLink,
 } from './office-harness.js';
@@ -40,13 +41,7 @@ describe.skipIf(noBrowser)('staff office in a real browser', () => {
   /** Signs a leader in by filling the fields (the keyboard journey is tested above). */
   async function signInLeader(page: Page, user: TestUser = leader) {
     await page.goto(`${base}/office/sign-in`);
-    await heading(page, 'Logg inn');
-    await page.fill('#email', user.email);
-    await page.fill('#password', user.password);
-    await page.keyboard.press('Enter');
-    await page.locator('#code').waitFor();
-    await page.fill('#code', totpCode(t, user));
-    await page.keyboard.press('Enter');
+    await signInWithCode(page, t, user);
     await heading(page, 'Start');
   }
 

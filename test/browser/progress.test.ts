@@ -1,17 +1,17 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
-import {
-  createTestUser,
-  signIn,
-  type TestSession,
-  type TestUser,
-  totpCode,
-} from '../support/auth.js';
+import { createTestUser, signIn, type TestSession, type TestUser } from '../support/auth.js';
 import { seedCardedProspects } from '../support/calling-progress.js';
 import { createOpenCampaign } from '../support/referral.js';
 import { ensureOfficeBuild, launchChromium, listenOnFreePort, noBrowser } from './browser-suite.js';
-import { checkScreen, heading, openOfficeTab, prepareScreenshots } from './office-harness.js';
+import {
+  checkScreen,
+  heading,
+  openOfficeTab,
+  prepareScreenshots,
+  signInWithCode,
+} from './office-harness.js';
 
 /** The calling day as the programme leader watches it: numbers change on screen by themselves. */
 describe.skipIf(noBrowser)('live progress in a real browser', () => {
@@ -68,13 +68,7 @@ describe.skipIf(noBrowser)('live progress in a real browser', () => {
     const { page } = tab;
     try {
       await page.goto(`${base}/office/campaigns?id=${campaignId}`);
-      await heading(page, 'Logg inn');
-      await page.fill('#email', leader.email);
-      await page.fill('#password', leader.password);
-      await page.keyboard.press('Enter');
-      await page.locator('#code').waitFor();
-      await page.fill('#code', totpCode(t, leader));
-      await page.keyboard.press('Enter');
+      await signInWithCode(page, t, leader);
       await page.getByRole('link', { name: 'Følg ringedagen direkte' }).click();
       await heading(page, 'Ringedagen direkte');
       await page.getByText('Direkte: tallene oppdateres av seg selv.').waitFor();

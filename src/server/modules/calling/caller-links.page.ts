@@ -38,7 +38,7 @@ export function callerLinkStartPage(locale: Locale, token: string): string {
     escapeHtml(t('linkPage.startTitle')),
     `<p class="ds-paragraph">${escapeHtml(t('linkPage.startText'))}</p>
 <form method="post" action="${escapeHtml(action)}">
-<button class="ds-button" data-variant="primary" type="submit">${escapeHtml(t('linkPage.startButton'))}</button>
+<button id="start-calling" class="ds-button" data-variant="primary" type="submit">${escapeHtml(t('linkPage.startButton'))}</button>
 </form>`,
   );
 }
