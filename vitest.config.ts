@@ -12,6 +12,9 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: 'forks',
+          // Most server test time is waiting on a database, a child process or a socket, so
+          // three files at once on two cores finish far sooner than the default one.
+          maxWorkers: 3,
         },
       },
       {

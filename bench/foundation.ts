@@ -121,7 +121,13 @@ export async function runFoundationBench(): Promise<FoundationResult> {
     );
 
     const targets: Target[] = [
-      { key: 'front_page', label: 'front page /', path: '/', headers: { accept: 'text/html' } },
+      {
+        key: 'front_page',
+        label: 'front page /',
+        path: '/',
+        // A browser's user agent, so every view is counted as in production (site.visits.ts).
+        headers: { accept: 'text/html', 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) bench' },
+      },
       token
         ? {
             key: 'api',

@@ -5,6 +5,8 @@
  */
 import { runClaimsBench } from './claims.js';
 import { runFoundationBench } from './foundation.js';
+import { runJobsIngestBench } from './jobs-ingest.js';
+import { runJobsSearchBench } from './jobs-search.js';
 import { runPostcardsBench } from './postcards.js';
 import { runStatsBench } from './stats.js';
 
@@ -18,6 +20,8 @@ export const parts: BenchPart[] = [
   { name: 'postcards', run: runPostcardsBench },
   { name: 'stats', run: runStatsBench },
   { name: 'claims', run: runClaimsBench },
+  { name: 'jobs-ingest', run: () => runJobsIngestBench() },
+  { name: 'jobs-search', run: runJobsSearchBench },
   { name: 'foundation', run: runFoundationBench },
 ];
 

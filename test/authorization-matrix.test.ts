@@ -12,7 +12,7 @@ import { createTestUser, signIn, type TestSession, type TestUser } from './suppo
 import { testDialects } from './support/database.js';
 import { createTestRegion } from './support/regions.js';
 
-const ROLES: MatrixRole[] = ['admin', 'programme_leader', 'host', 'caller'];
+const ROLES: MatrixRole[] = ['admin', 'programme_leader', 'host', 'caller', 'organiser'];
 const SOME_ID = '7d1c4a52-0b8e-4f7a-9d3e-5a6b7c8d9e0f';
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 

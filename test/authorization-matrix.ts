@@ -20,8 +20,9 @@ import {
 } from './authorization-fixtures.js';
 import type { TestApp } from './support/app.js';
 import type { TestSession, TestUser } from './support/auth.js';
+import { newcomerIn3427 } from './support/newcomers.js';
 
-export type MatrixRole = 'admin' | 'programme_leader' | 'host' | 'caller';
+export type MatrixRole = 'admin' | 'programme_leader' | 'host' | 'caller' | 'organiser';
 
 export interface MatrixContext {
   t: TestApp;
@@ -46,6 +47,7 @@ const ANY_STAFF = 'authenticated' as const;
 const MANAGERS = ['admin', 'programme_leader'] as const;
 const REFERRAL_STAFF = ['admin', 'programme_leader', 'host'] as const;
 const ADMINS = ['admin'] as const;
+const EVENT_STAFF = ['admin', 'programme_leader', 'host', 'organiser'] as const;
 
 const userOfRegion = { by: 'region', params: hostUser } as const;
 const campaignOfRegion = { by: 'region', params: demoCampaign } as const;
@@ -64,11 +66,43 @@ function sitePages(): Record<string, MatrixEntry> {
       '/tips/:slug',
       '/tips/:slug/takk',
       '/reservasjon',
+      '/samtykke/:token',
+      '/jobber',
+      '/jobber/atom.xml',
+      '/jobber/:id',
+      '/arbeidsmarked',
     ]) {
       pages[`GET ${prefix}${path}`] = { access: 'public' };
     }
     pages[`POST ${prefix}/tips/:slug`] = { access: 'public' };
+    // Meeting places and events: calendar, event page with its form, feeds, cancel link
+    for (const path of [
+      '/arrangementer',
+      '/arrangementer/kalender.ics',
+      '/arrangementer/:id',
+      '/arrangementer/:id/kalender.ics',
+      '/arrangementer/avmelding/:token',
+    ]) {
+      pages[`GET ${prefix}${path}`] = { access: 'public' };
+    }
+    pages[`POST ${prefix}/arrangementer/:id`] = { access: 'public' };
+    pages[`POST ${prefix}/arrangementer/avmelding/:token`] = { access: 'public' };
     pages[`POST ${prefix}/reservasjon`] = { access: 'public' };
+    // «Start Her»: the entrepreneur inquiry form (business module)
+    pages[`GET ${prefix}/start-her`] = { access: 'public' };
+    pages[`POST ${prefix}/start-her`] = { access: 'public' };
+    pages[`GET ${prefix}/start-her/takk`] = { access: 'public' };
+    // «Ny i kommunen?» and the newcomer's own "we have moved away" link (newcomers module)
+    pages[`GET ${prefix}/ny-i-kommunen`] = { access: 'public' };
+    pages[`POST ${prefix}/ny-i-kommunen`] = { access: 'public' };
+    pages[`GET ${prefix}/ny-i-kommunen/takk`] = { access: 'public' };
+    pages[`GET ${prefix}/ny-i-kommunen/flyttet/:code`] = { access: 'public' };
+    pages[`POST ${prefix}/ny-i-kommunen/flyttet/:code`] = { access: 'public' };
+    pages[`POST ${prefix}/samtykke/:token`] = { access: 'public' };
+    // The survey behind an invitation's personal link (surveys module)
+    pages[`GET ${prefix}/undersokelse/takk`] = { access: 'public' };
+    pages[`GET ${prefix}/undersokelse/:token`] = { access: 'public' };
+    pages[`POST ${prefix}/undersokelse/:token`] = { access: 'public' };
   }
   // The language roots without a trailing slash redirect to the one with it.
   pages['GET /nn'] = { access: 'public' };
@@ -132,6 +166,13 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   'GET /api/public/regions/:slug/statistics/map.svg': { access: 'public' },
   'GET /api/public/regions/:slug/statistics/series.xlsx': { access: 'public' },
   'GET /api/public/regions/:slug/statistics/chart.svg': { access: 'public' },
+  // Jobs: NAV's public vacancies and counts
+  'GET /api/public/regions/:slug/jobs': { access: 'public' },
+  'GET /api/public/regions/:slug/jobs/market': { access: 'public' },
+  'GET /api/public/regions/:slug/jobs/market.csv': { access: 'public' },
+  'GET /api/public/regions/:slug/jobs/market.xlsx': { access: 'public' },
+  'GET /api/public/regions/:slug/jobs/chart.svg': { access: 'public' },
+  'GET /api/jobs/feed-status': { access: MANAGERS },
   'GET /api/statistics/imports': { access: MANAGERS },
   'POST /api/statistics/imports': { access: MANAGERS },
 
@@ -228,9 +269,63 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
     access: REFERRAL_STAFF,
     scoped: campaignOfRegion,
   },
+  // Newcomer hosting (newcomers module). Routes with a body are not scoped here (the body is
+  // refused first); newcomers.test.ts checks another municipality's records answer 404.
+  'GET /api/newcomers': { access: REFERRAL_STAFF },
+  'POST /api/newcomers': { access: REFERRAL_STAFF },
+  'GET /api/newcomers/:id': {
+    access: REFERRAL_STAFF,
+    scoped: { by: 'municipality', params: newcomerIn3427 },
+  },
+  'PATCH /api/newcomers/:id': { access: REFERRAL_STAFF },
+  'POST /api/newcomers/:id/moved-away': { access: REFERRAL_STAFF },
+  'DELETE /api/newcomers/:id/moved-away': {
+    access: REFERRAL_STAFF,
+    scoped: { by: 'municipality', params: newcomerIn3427 },
+  },
+  'PATCH /api/newcomers/:id/checklist/:taskId': { access: REFERRAL_STAFF },
+  'GET /api/newcomer-matches': { access: REFERRAL_STAFF },
+  'POST /api/newcomer-matches/:id/confirm': { access: REFERRAL_STAFF },
+  'POST /api/newcomer-matches/:id/reject': { access: REFERRAL_STAFF },
+  'GET /api/welcome-checklists': { access: REFERRAL_STAFF },
+  'PUT /api/welcome-checklists/:municipalityCode': { access: MANAGERS },
+  'GET /api/newcomer-retention': { access: REFERRAL_STAFF },
+  'GET /api/newcomer-retention.csv': { access: REFERRAL_STAFF },
+  'GET /api/newcomer-retention.xlsx': { access: REFERRAL_STAFF },
+  'GET /api/start-page': { access: REFERRAL_STAFF },
+
   // The postcard's QR code: a short link to the opt-out page.
   'GET /r/:code': { access: 'public' },
   'GET /R/:code': { access: 'public' },
+
+  // Employers, «Vis fram jobbene!» and «Start Her» (business module). Not scoped here:
+  // employers.test.ts and startups.test.ts check another municipality's records answer 404.
+  'GET /api/employers': { access: REFERRAL_STAFF },
+  'GET /api/employers.csv': { access: REFERRAL_STAFF },
+  'GET /api/employers.xlsx': { access: REFERRAL_STAFF },
+  'GET /api/employers/:id': { access: REFERRAL_STAFF },
+  'PATCH /api/employers/:id/outreach': { access: REFERRAL_STAFF },
+  'POST /api/employers/:id/outreach/undo': { access: REFERRAL_STAFF },
+  'GET /api/employers/imports': { access: MANAGERS },
+  'POST /api/employers/imports': { access: MANAGERS },
+  'POST /api/employers/survey-invitations': { access: MANAGERS },
+  'GET /api/employers/labour-access': { access: REFERRAL_STAFF },
+  'GET /api/entrepreneurs': { access: REFERRAL_STAFF },
+  'GET /api/entrepreneurs/established': { access: REFERRAL_STAFF },
+  'GET /api/entrepreneurs/:id': { access: REFERRAL_STAFF },
+  'PATCH /api/entrepreneurs/:id': { access: REFERRAL_STAFF },
+  'POST /api/entrepreneurs/:id/stage': { access: REFERRAL_STAFF },
+  'POST /api/entrepreneurs/:id/stage/undo': { access: REFERRAL_STAFF },
+  'POST /api/entrepreneurs/:id/tasks': { access: REFERRAL_STAFF },
+  'PATCH /api/entrepreneur-tasks/:id': { access: REFERRAL_STAFF },
+
+  // Surveys: suppressed results, their downloads, the check-in waves (surveys module)
+  'GET /api/surveys': { access: REFERRAL_STAFF },
+  'GET /api/surveys/:surveyKey/summary': { access: REFERRAL_STAFF },
+  'GET /api/surveys/:surveyKey/summary.csv': { access: REFERRAL_STAFF },
+  'GET /api/surveys/:surveyKey/summary.xlsx': { access: REFERRAL_STAFF },
+  'GET /api/surveys/check-ins': { access: MANAGERS },
+  'PUT /api/surveys/check-ins': { access: MANAGERS },
 
   // Privacy operations (records of processing, access and erasure requests, retention)
   'GET /api/privacy/data-map': { access: MANAGERS },
@@ -245,9 +340,34 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   'PUT /api/privacy/retention': { access: ADMINS },
   'GET /api/privacy/alerts': { access: MANAGERS },
 
+  // Meeting places and events (events module). Not scoped here: events.test.ts checks that
+  // another organiser's and another municipality's event answer 404.
+  'GET /api/event-organisers': { access: EVENT_STAFF },
+  'POST /api/event-organisers': { access: MANAGERS },
+  'POST /api/event-organisers/:id/members': { access: MANAGERS },
+  'DELETE /api/event-organisers/:id/members/:userId': { access: MANAGERS },
+  'GET /api/events': { access: EVENT_STAFF },
+  'POST /api/events': { access: EVENT_STAFF },
+  'GET /api/events/:id': { access: EVENT_STAFF },
+  'PATCH /api/events/:id': { access: EVENT_STAFF },
+  'GET /api/events/:id/registrations': { access: EVENT_STAFF },
+  'PUT /api/events/:id/registrations/:registrationId/attendance': { access: EVENT_STAFF },
+  'GET /api/events/:id/invitation-candidates': { access: REFERRAL_STAFF },
+  'POST /api/events/:id/invitations': { access: REFERRAL_STAFF },
+  'POST /api/public/events/:id/registrations': { access: 'public' },
+
   // Public site and the office application's files
   ...sitePages(),
   'GET /assets/site/:name': { access: 'public' },
+  'GET /assets/site/img/:name': { access: 'public' },
+  'GET /sitemap.xml': { access: 'public' },
+  'GET /robots.txt': { access: 'public' },
+  // The site's visual profile and visit counts (a programme leader's own region; admins name one)
+  'GET /api/site/profile': { access: MANAGERS },
+  'PUT /api/site/profile/color': { access: MANAGERS },
+  'PUT /api/site/profile/images/:kind': { access: MANAGERS },
+  'DELETE /api/site/profile/images/:kind': { access: MANAGERS },
+  'GET /api/site/visits': { access: MANAGERS },
   'GET /office': { access: 'public' },
   'GET /office/': { access: 'public' },
   'GET /office/assets/:name': { access: 'public' },

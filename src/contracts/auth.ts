@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { MunicipalityCodeSchema } from './regions.js';
 
-export const RoleSchema = z.enum(['admin', 'programme_leader', 'host', 'caller']);
+/** `organiser`: runs the events of one organiser organisation (e.g. a volunteer centre). */
+export const RoleSchema = z.enum(['admin', 'programme_leader', 'host', 'caller', 'organiser']);
 export type Role = z.infer<typeof RoleSchema>;
 
 export const LocaleSchema = z.enum(['nb', 'nn', 'en']);

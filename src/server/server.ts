@@ -5,9 +5,12 @@ import { migrateToLatest } from './db/migrate.js';
 import { type AppDeps, systemClock } from './deps.js';
 import { createLocalBus, type EventBus } from './events/bus.js';
 import { openPgBus } from './events/pg-bus.js';
+import { startEventReminders } from './jobs/event-reminders.js';
 import { startHousekeeping } from './jobs/housekeeping.js';
+import { jobsScheduleEnabled, startJobsSchedule } from './jobs/jobs-sync.js';
 import { startOutboxWorker } from './jobs/outbox.js';
 import { startStatisticsSchedule, statisticsScheduleEnabled } from './jobs/statistics-update.js';
+import { startSurveySchedule } from './jobs/surveys.js';
 import { ensureDemo } from './modules/demo.js';
 import { ensureMunicipalityRegister } from './modules/regions/regions.service.js';
 import { firstStartHooks } from './startup.js';
@@ -39,10 +42,14 @@ export async function startServer(): Promise<void> {
 
   const outbox = startOutboxWorker(deps, { log: app.log });
   const housekeeping = startHousekeeping(deps, app.log);
+  const eventReminders = startEventReminders(deps, app.log);
+  const surveySchedule = startSurveySchedule(deps, app.log);
   // Off unless asked for (or in production): see statisticsScheduleEnabled.
   const ssbSchedule = statisticsScheduleEnabled(config.env)
     ? startStatisticsSchedule(deps, app.log)
     : null;
+  // NAV's vacancy feed every 10 minutes; off in development and tests: see jobsScheduleEnabled.
+  const jobsSchedule = jobsScheduleEnabled(config.env) ? startJobsSchedule(deps, app.log) : null;
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -62,7 +69,10 @@ export async function startServer(): Promise<void> {
       await app.close();
       clearInterval(sweep);
       housekeeping.stop();
+      eventReminders.stop();
+      surveySchedule.stop();
       ssbSchedule?.stop();
+      jobsSchedule?.stop();
       await outbox.stop();
       await deps.events.close();
       await database.close();

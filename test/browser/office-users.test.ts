@@ -43,7 +43,8 @@ describe.skipIf(noBrowser)('office user administration in a real browser', () =>
       // A leader may give only the roles the API lets them give.
       await page.getByRole('button', { name: 'Inviter bruker' }).click();
       const roles = await page.locator('#user-role option').allTextContents();
-      expect(roles).toEqual(['Tilflyttervert', 'Ringer']);
+      // A programme leader invites hosts, callers and event organisers, never leaders or admins.
+      expect(roles).toEqual(['Tilflyttervert', 'Ringer', 'Arrangør']);
       await page.fill('#user-email', email);
       await page.fill('#user-name', 'Nils Ny');
       await page.getByLabel('Tynset').check();

@@ -141,9 +141,9 @@ describe.skipIf(noBrowser)('staff office in a real browser', () => {
       await checkScreen(tab, 'campaigns');
 
       await page.setViewportSize({ width: 1280, height: 900 });
-      await tabToLink(page, 'Tilflyttere');
-      await heading(page, 'Tilflyttere');
-      await expect.poll(() => page.textContent('main')).toContain('Tilflyttere kommer');
+      await tabToLink(page, 'Mål og rapporter');
+      await heading(page, 'Mål og rapporter');
+      await expect.poll(() => page.textContent('main')).toContain('Mål og rapporter kommer');
       await checkScreen(tab, 'coming');
     } finally {
       await tab.context.close();

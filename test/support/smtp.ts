@@ -9,6 +9,8 @@ export interface ReceivedMail {
   html: string | null;
   messageId: string | undefined;
   from: string;
+  /** Raw header values by lower-case name (unfolded), e.g. `list-unsubscribe`. */
+  headers: Record<string, string>;
 }
 
 /** Recipients the server refuses, with the SMTP reply code it answers (450 for now, 550 for good). */
@@ -86,5 +88,14 @@ function toReceived(mail: ParsedMail, to: string[]): ReceivedMail {
     html: typeof mail.html === 'string' ? mail.html : null,
     messageId: mail.messageId,
     from: mail.from?.text ?? '',
+    headers: Object.fromEntries(
+      mail.headerLines.map((h) => [
+        h.key,
+        h.line
+          .slice(h.line.indexOf(':') + 1)
+          .replace(/\r?\n[ \t]+/g, ' ')
+          .trim(),
+      ]),
+    ),
   };
 }

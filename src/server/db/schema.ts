@@ -49,7 +49,7 @@ export interface UserTable {
   id: string;
   email: string;
   name: string;
-  /** 'admin' | 'programme_leader' | 'host' | 'caller' */
+  /** 'admin' | 'programme_leader' | 'host' | 'caller' | 'organiser' (0012-events) */
   role: string;
   regionId: string | null;
   /** Callers only: the campaign they call for (the campaigns module adds the table). */
@@ -175,6 +175,10 @@ export interface OutboxTable {
   regionId: string | null;
   /** Tag for purge and erasure: which module and record made it. */
   purpose: string;
+  /** The record the message is about, e.g. `newcomer:<id>`: its consent can be withdrawn from the message. */
+  consentRef: Added<string | null>;
+  /** The language the message is written in, for the withdrawal footer. */
+  locale: Added<string | null>;
 }
 
 export interface SettingTable {
@@ -459,6 +463,389 @@ export interface PrivacyRequestTable {
   updatedAt: string;
 }
 
+/** A NAV vacancy in the region (jobs module): public ad data, deleted when NAV marks it inactive. */
+export interface JobAdTable {
+  /** NAV's ad uuid. */
+  id: string;
+  regionId: string;
+  /** Today's 4-digit number of the first work location in the region. */
+  municipalityCode: string;
+  title: string;
+  employerName: string;
+  /** 9 digits, or null when NAV gives none. */
+  employerOrgNumber: string | null;
+  /** Sanitised at ingest: basic formatting and safe links only. */
+  descriptionHtml: string;
+  /** 4-digit STYRK-08 code (prefix of STYRK08/STYRK08NAV). */
+  styrkCode: string | null;
+  occupationLevel1: string | null;
+  occupationLevel2: string | null;
+  /** 'public' | 'private' | NAV's raw text */
+  sector: string | null;
+  /** 'full_time' | 'part_time' */
+  extent: string | null;
+  engagementType: string | null;
+  /** NAV's free text, e.g. "Snarest" or "2026-12-01". */
+  applicationDueText: string | null;
+  /** ISO date when the text holds one. */
+  applicationDueDate: string | null;
+  publishedAt: string;
+  expiresAt: string | null;
+  navUpdatedAt: string;
+  navLink: string;
+  applicationUrl: string | null;
+  workCity: string;
+  postalCode: string | null;
+  /** Folded lower-case title, employer, occupation and city for LIKE search. */
+  searchKey: string;
+  firstSeenAt: string;
+  updatedAt: string;
+}
+
+/** One content-free row per ad ever kept; outlives the ad (map, employer register). */
+export interface JobAdHistoryTable {
+  adId: string;
+  regionId: string;
+  municipalityCode: string;
+  employerOrgNumber: string | null;
+  styrkCode: string | null;
+  sector: string | null;
+  publishedAt: string;
+  firstSeenAt: string;
+  inactiveAt: string | null;
+}
+
+/** The vacancy feed's cursor and last run, one row per source ('nav'). */
+export interface JobFeedStateTable {
+  source: string;
+  cursorPageId: string | null;
+  /** The last item committed on the cursor page. */
+  lastItemId: string | null;
+  /** NAV's public token (published openly, so not a secret). */
+  token: string | null;
+  tokenFetchedAt: string | null;
+  lastRunAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  /** JSON counts of the last run. */
+  counts: Generated<string>;
+}
+
+/** Active vacancies per day and group (jobs module, labour-market map): counts only. */
+export interface JobDailyCountTable {
+  /** YYYY-MM-DD (UTC). */
+  date: string;
+  regionId: string;
+  municipalityCode: string;
+  /** STYRK-08 major group '0'–'9', or '-' when the ad had no code. */
+  styrkMajorGroup: string;
+  /** 'public' | 'private' | 'other' */
+  sector: string;
+  count: number;
+}
+
+/** Municipality names from the feed that could not be mapped ('' when county/postal code is missing). */
+export interface JobFeedUnmappedTable {
+  name: string;
+  county: string;
+  postalCode: string;
+  count: number;
+  firstSeenAt: string;
+  lastSeenAt: string;
+}
+
+/** A newcomer household (newcomers module); deleted with its adults, matches and tasks on erasure. */
+export interface NewcomerTable {
+  id: string;
+  regionId: string;
+  municipalityCode: string;
+  /** 'office' | 'self' */
+  source: string;
+  movedFrom: string | null;
+  movingDate: string;
+  /** JSON array of birth years. */
+  childrenBirthYears: string;
+  /** JSON array of reasons. */
+  reasons: string;
+  heardViaChannel: string | null;
+  heardViaCampaignId: string | null;
+  consentContact: number;
+  consentContactAt: string | null;
+  consentCheckIns: number;
+  consentCheckInsAt: string | null;
+  consentWithdrawnAt: string | null;
+  locale: string;
+  notes: string | null;
+  movedAwayOn: string | null;
+  /** 'host' | 'newcomer' */
+  movedAwaySource: string | null;
+  linkCode: string;
+  idempotencyKey: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewcomerAdultTable {
+  id: string;
+  newcomerId: string;
+  position: number;
+  name: string;
+  /** Folded (referral/normalise.ts), for matching prospects. */
+  nameKey: string;
+  birthYear: number | null;
+  email: string | null;
+  phoneE164: string | null;
+}
+
+/** A proposal that a newcomer is a campaign's prospect. */
+export interface NewcomerMatchTable {
+  id: string;
+  newcomerId: string;
+  prospectId: string;
+  /** JSON array: 'phone' | 'name' | 'household' */
+  reasons: string;
+  /** 'open' | 'confirmed' | 'rejected' */
+  status: string;
+  createdAt: string;
+  decidedAt: string | null;
+  decidedBy: string | null;
+}
+
+/** One item of a municipality's welcome checklist (the template). */
+export interface ChecklistItemTable {
+  id: string;
+  regionId: string;
+  municipalityCode: string;
+  position: number;
+  title: string;
+  dueOffsetDays: number;
+  responsibleUserId: string | null;
+  removedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A checklist item for one newcomer. */
+export interface NewcomerTaskTable {
+  id: string;
+  newcomerId: string;
+  regionId: string;
+  municipalityCode: string;
+  itemId: string | null;
+  position: number;
+  title: string;
+  dueOn: string;
+  responsibleUserId: string | null;
+  doneAt: string | null;
+  doneBy: string | null;
+}
+
+/** An Enhetsregisteret file imported into a region's employer register (business module). */
+export interface EmployerImportTable {
+  id: string;
+  regionId: string;
+  fileName: string;
+  /** 'json' | 'csv' */
+  format: string;
+  contentHash: string;
+  rowsRead: number;
+  rowsInRegion: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  badRows: number;
+  importedAt: string;
+  importedBy: string | null;
+}
+
+/** A region's employer from Enhetsregisteret, with its «Vis fram jobbene!» outreach. */
+export interface EmployerTable {
+  id: string;
+  regionId: string;
+  /** 9 digits, mod-11 checked. */
+  orgNumber: string;
+  name: string;
+  organisationForm: string | null;
+  /** NACE (SN2007) code, e.g. '47.111'. */
+  naceCode: string | null;
+  naceDescription: string | null;
+  /** NACE section letter A–U, from the code's division. */
+  naceSection: string | null;
+  employees: number | null;
+  /** Today's number of the business address's municipality. */
+  municipalityCode: string;
+  addressLine: string | null;
+  postcode: string | null;
+  city: string | null;
+  bankrupt: Generated<number>;
+  windingUp: Generated<number>;
+  deletedOn: string | null;
+  /** Hash of the register fields: an unchanged row is not rewritten. */
+  sourceHash: string;
+  importId: string;
+  /** 'not_contacted' | 'contacted' | 'agreed' | 'posted' | 'declined' */
+  outreachStatus: Generated<string>;
+  outreachNotes: string | null;
+  contactName: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  contactUpdatedAt: string | null;
+  /** The employer survey wave last scheduled for the contact (e.g. '2026'). */
+  surveyWaveSent: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EmployerOutreachChangeTable {
+  id: string;
+  employerId: string;
+  fromStatus: string;
+  toStatus: string;
+  seq: number;
+  changedAt: string;
+  changedBy: string | null;
+  undoneAt: string | null;
+}
+
+/** A «Start Her» inquiry and its place in the pipeline; personal fields null once erased. */
+export interface EntrepreneurInquiryTable {
+  id: string;
+  regionId: string;
+  municipalityCode: string;
+  /** The form's idempotency key: a double submit makes one inquiry. */
+  submitKey: string | null;
+  name: string | null;
+  email: string | null;
+  phoneE164: string | null;
+  idea: string | null;
+  /** NACE section letter. */
+  industry: string;
+  /** 'idea' | 'planning' | 'started' */
+  stage: string;
+  /** JSON array of 'financing' | 'premises' | 'advice' | 'network' | 'permits'. */
+  helpNeeded: Generated<string>;
+  consentAt: string | null;
+  locale: string;
+  /** 'new' | 'contacted' | 'advising' | 'established' | 'dropped' */
+  pipelineStage: Generated<string>;
+  /** 'business_forum' | 'municipality:<code>' */
+  advisorOrg: string | null;
+  advisorUserId: string | null;
+  notes: string | null;
+  establishedOn: string | null;
+  closedAt: string | null;
+  erasedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EntrepreneurStageChangeTable {
+  id: string;
+  inquiryId: string;
+  fromStage: string;
+  toStage: string;
+  fromEstablishedOn: string | null;
+  seq: number;
+  changedAt: string;
+  changedBy: string | null;
+  undoneAt: string | null;
+}
+
+export interface EntrepreneurTaskTable {
+  id: string;
+  inquiryId: string;
+  title: string;
+  dueOn: string;
+  /** 'open' | 'done' */
+  status: Generated<string>;
+  createdAt: string;
+  createdBy: string | null;
+  doneAt: string | null;
+}
+
+/** Who runs events: the programme, a municipality or a volunteer centre (events module). */
+export interface EventOrganiserTable {
+  id: string;
+  regionId: string;
+  name: string;
+  /** 'programme' | 'municipality' | 'volunteer_centre' */
+  kind: string;
+  createdAt: string;
+}
+
+/** An organiser user's organisation (one each). */
+export interface EventOrganiserMemberTable {
+  userId: string;
+  organiserId: string;
+  createdAt: string;
+}
+
+/** A meeting place or event; `title`, `description` are JSON `{ nb, nn?, en? }`. */
+export interface EventTable {
+  id: string;
+  regionId: string;
+  organiserId: string;
+  municipalityCode: string;
+  title: string;
+  description: string;
+  place: string;
+  startsAt: string;
+  endsAt: string;
+  /** null: no limit. */
+  capacity: number | null;
+  registrationOpen: number;
+  /** 'draft' | 'published' */
+  status: string;
+  cancelledAt: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Seats for one person at an event; name and email are nulled when anonymised. */
+export interface EventRegistrationTable {
+  id: string;
+  eventId: string;
+  regionId: string;
+  name: string | null;
+  email: string | null;
+  emailKey: string | null;
+  seats: number;
+  /** Order of arrival within the event. */
+  queueNo: number;
+  /** 'confirmed' | 'waiting' | 'cancelled' */
+  status: string;
+  wantsReminder: number;
+  /** sha256 of the personal cancel link's token. */
+  tokenHash: string;
+  idempotencyKey: string;
+  locale: string;
+  createdAt: string;
+  confirmedAt: string | null;
+  cancelledAt: string | null;
+  remindedAt: string | null;
+  consentWithdrawnAt: string | null;
+  /** null: not recorded; 0/1. */
+  attended: number | null;
+  attendanceBy: string | null;
+  anonymisedAt: string | null;
+}
+
+/** One invitation to an event per person (by email hash, or prospect id without email). */
+export interface EventInvitationTable {
+  id: string;
+  eventId: string;
+  regionId: string;
+  municipalityCode: string;
+  emailHash: string;
+  /** 'prospect' | 'newcomer' */
+  personKind: string;
+  personId: string | null;
+  invitedBy: string | null;
+  createdAt: string;
+}
+
 export interface Database {
   regions: RegionTable;
   municipalities: MunicipalityTable;
@@ -492,6 +879,104 @@ export interface Database {
   calls: CallTable;
   followUpTasks: FollowUpTaskTable;
   privacyRequests: PrivacyRequestTable;
+  eventOrganisers: EventOrganiserTable;
+  eventOrganiserMembers: EventOrganiserMemberTable;
+  events: EventTable;
+  eventRegistrations: EventRegistrationTable;
+  eventInvitations: EventInvitationTable;
+  newcomers: NewcomerTable;
+  newcomerAdults: NewcomerAdultTable;
+  newcomerMatches: NewcomerMatchTable;
+  checklistItems: ChecklistItemTable;
+  newcomerTasks: NewcomerTaskTable;
+  jobAds: JobAdTable;
+  jobAdHistory: JobAdHistoryTable;
+  jobFeedState: JobFeedStateTable;
+  jobFeedUnmapped: JobFeedUnmappedTable;
+  jobDailyCounts: JobDailyCountTable;
+  employerImports: EmployerImportTable;
+  employers: EmployerTable;
+  employerOutreachChanges: EmployerOutreachChangeTable;
+  entrepreneurInquiries: EntrepreneurInquiryTable;
+  entrepreneurStageChanges: EntrepreneurStageChangeTable;
+  entrepreneurTasks: EntrepreneurTaskTable;
+  surveyInvitations: SurveyInvitationTable;
+  surveyResponses: SurveyResponseTable;
+  surveySettings: SurveySettingTable;
+  siteImages: SiteImageTable;
+  siteVisits: SiteVisitTable;
+}
+
+/** A region's logo, favicon or social preview image (site module, 0017). */
+export interface SiteImageTable {
+  regionId: string;
+  /** 'logo' | 'favicon' | 'social' */
+  kind: string;
+  contentType: string;
+  bytes: Buffer;
+  /** Content hash: the image's public file name. */
+  hash: string;
+  updatedAt: string;
+}
+
+/** Page views per region, path, language and day; a count, nothing about a person (0017). */
+export interface SiteVisitTable {
+  regionId: string;
+  /** YYYY-MM-DD (UTC). */
+  day: string;
+  /** Without the language prefix, e.g. `/kommune/tynset`. */
+  path: string;
+  locale: string;
+  views: number;
+}
+
+/** Who is asked which survey, when, by which link (its hash only) (surveys module). */
+export interface SurveyInvitationTable {
+  id: string;
+  regionId: string;
+  municipalityCode: string | null;
+  surveyKey: string;
+  /** '3m', '12m', a year … */
+  wave: string;
+  campaignId: string | null;
+  email: string;
+  locale: string;
+  /** Whose invitation, e.g. `newcomer:<id>`, `employer:<id>`. */
+  subjectRef: string;
+  tokenHash: string | null;
+  reminderTokenHash: string | null;
+  sendAt: string;
+  sentAt: string | null;
+  remindedAt: string | null;
+  expiresAt: string | null;
+  /** The day only (midnight UTC), so it cannot be matched to a response by time. */
+  answeredAt: string | null;
+  cancelledAt: string | null;
+  createdAt: string;
+}
+
+/** One anonymous answer to a survey: no link to an invitation or a person (surveys module). */
+export interface SurveyResponseTable {
+  id: string;
+  surveyKey: string;
+  definitionVersion: number;
+  regionId: string;
+  municipalityCode: string | null;
+  wave: string;
+  campaignId: string | null;
+  /** Quarter of answering, e.g. 2026K4. */
+  period: string;
+  /** JSON object: question key → number or option key. */
+  answers: string;
+}
+
+/** A region's check-in waves (surveys module). */
+export interface SurveySettingTable {
+  regionId: string;
+  /** JSON array of months after moving in. */
+  checkInMonths: string;
+  updatedAt: string;
+  updatedBy: string | null;
 }
 
 /** A column added by a later migration with a default: optional when inserting. */

@@ -57,7 +57,10 @@ export function startOutboxWorker(deps: AppDeps, options: OutboxWorkerOptions = 
 
   const round = async () => {
     const outcome = await withLease(deps.db, deps.clock, OUTBOX_LEASE, holder, leaseMs, () =>
-      deliverDueEmails(deps.db, deps.clock, transport),
+      deliverDueEmails(deps.db, deps.clock, transport, {
+        publicUrl: deps.config.publicUrl,
+        secret: deps.config.sessionSecret,
+      }),
     );
     if (!outcome.acquired) return undefined;
     const r = outcome.result;

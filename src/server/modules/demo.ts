@@ -1,5 +1,7 @@
 import type { Db } from '../db/database.js';
 import type { Clock } from '../deps.js';
+import { eventsDemoSeeder } from './events/events.demo.js';
+import { newcomersDemoSeeder } from './newcomers/newcomers.demo.js';
 import { referralDemoSeeder } from './referral/referral.demo.js';
 import {
   DEMO_REGION,
@@ -22,7 +24,12 @@ export interface DemoSeeder {
 }
 
 /** Every module's demo seeder, run in this order. A module adds one line. */
-export const demoSeeders: DemoSeeder[] = [statisticsDemoSeeder, referralDemoSeeder];
+export const demoSeeders: DemoSeeder[] = [
+  statisticsDemoSeeder,
+  referralDemoSeeder,
+  eventsDemoSeeder,
+  newcomersDemoSeeder,
+];
 
 export interface DemoResult {
   regionId: string;

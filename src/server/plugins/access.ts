@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors.js';
 
-export const ROLES = ['admin', 'programme_leader', 'host', 'caller'] as const;
+export const ROLES = ['admin', 'programme_leader', 'host', 'caller', 'organiser'] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
@@ -22,7 +22,10 @@ export interface Principal {
   role: Role;
   /** null only for admins, who see every region. */
   regionId: string | null;
-  /** Municipalities a host or caller is limited to; empty for admin and programme leader. */
+  /**
+   * Municipalities a host or caller is limited to; empty for admin and programme leader, and
+   * for an organiser (who sees no one's records, only their organisation's events).
+   */
   municipalityCodes: string[];
   campaignId: string | null;
   via: 'session' | 'token';

@@ -18,10 +18,16 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * The cookie lives as long as the session may (its absolute limit), counted by the browser
+ * from when it gets it (Max-Age), so a browser whose clock differs from the server's neither
+ * keeps nor drops the cookie early.
+ */
 export function setSessionCookie(
   reply: FastifyReply,
   secret: string,
   expires: Date,
+  now: Date,
   secure: boolean,
 ) {
   reply.setCookie(SESSION_COOKIE, secret, {
@@ -29,7 +35,7 @@ export function setSessionCookie(
     httpOnly: true,
     sameSite: 'lax',
     secure,
-    expires,
+    maxAge: Math.max(0, Math.floor((expires.getTime() - now.getTime()) / 1000)),
   });
 }
 

@@ -1,7 +1,11 @@
 import i18next, { type TFunction } from 'i18next';
+import { business as enBusiness } from './en/business.js';
 import { calling as enCalling } from './en/calling.js';
 import { common as enCommon } from './en/common.js';
+import { events as enEvents } from './en/events.js';
 import { followup as enFollowup } from './en/followup.js';
+import { jobs as enJobs } from './en/jobs.js';
+import { newcomers as enNewcomers } from './en/newcomers.js';
 import { office as enOffice } from './en/office.js';
 import { privacy as enPrivacy } from './en/privacy.js';
 import { progress as enProgress } from './en/progress.js';
@@ -9,10 +13,15 @@ import { referral as enReferral } from './en/referral.js';
 import { site as enSite } from './en/site.js';
 import { sso as enSso } from './en/sso.js';
 import { statistics as enStatistics } from './en/statistics.js';
+import { surveys as enSurveys } from './en/surveys.js';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales.js';
+import { business as nbBusiness } from './nb/business.js';
 import { calling as nbCalling } from './nb/calling.js';
 import { common as nbCommon } from './nb/common.js';
+import { events as nbEvents } from './nb/events.js';
 import { followup as nbFollowup } from './nb/followup.js';
+import { jobs as nbJobs } from './nb/jobs.js';
+import { newcomers as nbNewcomers } from './nb/newcomers.js';
 import { office as nbOffice } from './nb/office.js';
 import { privacy as nbPrivacy } from './nb/privacy.js';
 import { progress as nbProgress } from './nb/progress.js';
@@ -20,9 +29,14 @@ import { referral as nbReferral } from './nb/referral.js';
 import { site as nbSite } from './nb/site.js';
 import { sso as nbSso } from './nb/sso.js';
 import { statistics as nbStatistics } from './nb/statistics.js';
+import { surveys as nbSurveys } from './nb/surveys.js';
+import { business as nnBusiness } from './nn/business.js';
 import { calling as nnCalling } from './nn/calling.js';
 import { common as nnCommon } from './nn/common.js';
+import { events as nnEvents } from './nn/events.js';
 import { followup as nnFollowup } from './nn/followup.js';
+import { jobs as nnJobs } from './nn/jobs.js';
+import { newcomers as nnNewcomers } from './nn/newcomers.js';
 import { office as nnOffice } from './nn/office.js';
 import { privacy as nnPrivacy } from './nn/privacy.js';
 import { progress as nnProgress } from './nn/progress.js';
@@ -30,6 +44,7 @@ import { referral as nnReferral } from './nn/referral.js';
 import { site as nnSite } from './nn/site.js';
 import { sso as nnSso } from './nn/sso.js';
 import { statistics as nnStatistics } from './nn/statistics.js';
+import { surveys as nnSurveys } from './nn/surveys.js';
 
 /**
  * Every namespace in every language. A namespace is one file per language under
@@ -38,9 +53,13 @@ import { statistics as nnStatistics } from './nn/statistics.js';
  */
 export const resources = {
   nb: {
+    business: nbBusiness,
     calling: nbCalling,
     common: nbCommon,
+    events: nbEvents,
     followup: nbFollowup,
+    jobs: nbJobs,
+    newcomers: nbNewcomers,
     office: nbOffice,
     progress: nbProgress,
     privacy: nbPrivacy,
@@ -48,11 +67,16 @@ export const resources = {
     site: nbSite,
     sso: nbSso,
     statistics: nbStatistics,
+    surveys: nbSurveys,
   },
   nn: {
+    business: nnBusiness,
     calling: nnCalling,
     common: nnCommon,
+    events: nnEvents,
     followup: nnFollowup,
+    jobs: nnJobs,
+    newcomers: nnNewcomers,
     office: nnOffice,
     progress: nnProgress,
     privacy: nnPrivacy,
@@ -60,11 +84,16 @@ export const resources = {
     site: nnSite,
     sso: nnSso,
     statistics: nnStatistics,
+    surveys: nnSurveys,
   },
   en: {
+    business: enBusiness,
     calling: enCalling,
     common: enCommon,
+    events: enEvents,
     followup: enFollowup,
+    jobs: enJobs,
+    newcomers: enNewcomers,
     office: enOffice,
     progress: enProgress,
     privacy: enPrivacy,
@@ -72,6 +101,7 @@ export const resources = {
     site: enSite,
     sso: enSso,
     statistics: enStatistics,
+    surveys: enSurveys,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

@@ -1,15 +1,25 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { Component, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { EmployersScreen } from './business/employers-page.js';
+import { StartupsScreen } from './business/startups-page.js';
 import { CallingPage } from './calling/calling-page.js';
 import { PaperPage } from './calling/paper-page.js';
 import { Loading } from './components/page.js';
 import { Shell } from './components/shell.js';
+import { EventsPage } from './events/events-page.js';
 import { FunnelScreen } from './followup/funnel-page.js';
 import { PipelineScreen } from './followup/pipeline-page.js';
 import { FollowUpPage } from './followup/tasks-page.js';
 import { i18n } from './i18n.js';
+import { JobsPage } from './jobs/jobs-page.js';
 import { accountNav, canUse, mainNav, type NavItem } from './nav.js';
+import { ChecklistsScreen } from './newcomers/checklists-page.js';
+import { NewcomerScreen } from './newcomers/detail-page.js';
+import { NewcomerFormScreen } from './newcomers/form-page.js';
+import { NewcomersPage } from './newcomers/list-page.js';
+import { RetentionScreen } from './newcomers/retention-page.js';
+import { HostDay } from './newcomers/start-page.js';
 import { AccountPage, TotpEnrolmentPage } from './pages/account.js';
 import { AuditPage } from './pages/audit.js';
 import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage } from './pages/password.js';
@@ -22,16 +32,28 @@ import { PrivacyPage } from './privacy/privacy-page.js';
 import { ProgressScreen } from './progress/progress-page.js';
 import { CampaignsPage } from './referral/campaigns-page.js';
 import { SessionProvider, useSession, useUser } from './session.js';
+import { SitePage } from './site/site-page.js';
+import { SurveysPage } from './surveys/surveys-page.js';
 
 const screens: Record<string, () => ReactNode> = {
-  '/': () => <StartPage />,
+  '/': () => (
+    <StartPage>
+      <HostDay />
+    </StartPage>
+  ),
+  '/newcomers': () => <NewcomersPage />,
   '/campaigns': () => <CampaignsPage />,
   '/calling': () => <CallingPage />,
+  '/events': () => <EventsPage />,
   '/follow-up': () => <FollowUpPage />,
+  '/surveys': () => <SurveysPage />,
+  '/site': () => <SitePage />,
   '/users': () => <UsersPage />,
   '/audit': () => <AuditPage />,
   '/privacy': () => <PrivacyPage />,
   '/statistics': () => <StatisticsPage />,
+  '/jobs': () => <JobsPage />,
+  '/business': () => <EmployersScreen />,
   '/tokens': () => <TokensPage />,
   '/account': () => <AccountPage />,
 };
@@ -51,6 +73,12 @@ export function App() {
                 <Route key={item.path} path={item.path} element={<Screen item={item} />} />
               ))}
               <Route path="/campaigns/:id/progress" element={<ProgressScreen />} />
+              <Route path="/newcomers/new" element={<NewcomerFormScreen />} />
+              <Route path="/newcomers/checklists" element={<ChecklistsScreen />} />
+              <Route path="/newcomers/retention" element={<RetentionScreen />} />
+              <Route path="/newcomers/:id" element={<NewcomerScreen />} />
+              <Route path="/newcomers/:id/edit" element={<NewcomerFormScreen />} />
+              <Route path="/business/start-her" element={<StartupsScreen />} />
               <Route path="/calling/paper" element={<PaperPage />} />
               <Route path="/follow-up/:campaignId/pipeline" element={<PipelineScreen />} />
               <Route path="/follow-up/:campaignId/funnel" element={<FunnelScreen />} />
@@ -83,6 +111,7 @@ function RequireSession() {
 function Screen({ item }: { item: NavItem }) {
   const user = useUser();
   if (item.path === '/' && user.role === 'caller') return <Navigate to="/calling" replace />;
+  if (item.path === '/' && user.role === 'organiser') return <Navigate to="/events" replace />;
   if (!canUse(item, user.role)) return <ForbiddenPage />;
   const screen = screens[item.path];
   return screen && item.built ? screen() : <ComingPage item={item} />;

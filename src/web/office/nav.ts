@@ -27,11 +27,14 @@ export const mainNav: NavItem[] = [
     built: true,
   },
   { path: '/follow-up', label: 'nav.followUp', roles: staff, built: true },
-  { path: '/newcomers', label: 'nav.newcomers', roles: staff, built: false },
-  { path: '/events', label: 'nav.events', roles: staff, built: false },
+  { path: '/newcomers', label: 'nav.newcomers', roles: staff, built: true },
+  { path: '/surveys', label: 'nav.surveys', roles: staff, built: true },
+  { path: '/events', label: 'nav.events', roles: [...staff, 'organiser'], built: true },
   { path: '/statistics', label: 'nav.statistics', roles: staff, built: true },
-  { path: '/jobs', label: 'nav.jobs', roles: staff, built: false },
+  { path: '/jobs', label: 'nav.jobs', roles: staff, built: true },
+  { path: '/business', label: 'nav.business', roles: staff, built: true },
   { path: '/goals', label: 'nav.goals', roles: leaders, built: false },
+  { path: '/site', label: 'nav.site', roles: leaders, built: true },
   { path: '/privacy', label: 'nav.privacy', roles: leaders, built: true },
   { path: '/users', label: 'nav.users', roles: leaders, built: true },
   { path: '/audit', label: 'nav.audit', roles: leaders, built: true },
@@ -41,7 +44,7 @@ export const accountNav: NavItem[] = [
   {
     path: '/account',
     label: 'nav.account',
-    roles: ['admin', 'programme_leader', 'host', 'caller'],
+    roles: ['admin', 'programme_leader', 'host', 'caller', 'organiser'],
     built: true,
   },
   { path: '/tokens', label: 'nav.tokens', roles: staff, built: true },
@@ -52,5 +55,6 @@ export const canUse = (item: NavItem, role: Role): boolean => item.roles.include
 export const visibleItems = (items: NavItem[], role: Role): NavItem[] =>
   items.filter((item) => canUse(item, role));
 
-/** Where a person lands after sign-in: callers go straight to the calling screen. */
-export const homePath = (role: Role): string => (role === 'caller' ? '/calling' : '/');
+/** Where a person lands after sign-in: callers and organisers straight to their one screen. */
+export const homePath = (role: Role): string =>
+  role === 'caller' ? '/calling' : role === 'organiser' ? '/events' : '/';

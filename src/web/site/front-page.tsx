@@ -1,4 +1,6 @@
 import { Heading, Paragraph } from '../ui/ds-server.js';
+import { UpcomingEvents } from './events/upcoming.js';
+import { JobCount } from './jobs/job-count.js';
 import { localePath } from './text.js';
 import type { PageProps } from './types.js';
 
@@ -24,6 +26,8 @@ export function FrontPage({ input, t, regionName }: PageProps) {
             {t('statistics:page.frontLink')}
           </a>
         </Paragraph>
+        <JobCount input={input} />
+        <UpcomingEvents locale={input.locale} events={input.events} />
       </div>
       <section className="fh-container fh-section" aria-labelledby="fh-municipalities">
         <Heading level={2} data-size="md" id="fh-municipalities">

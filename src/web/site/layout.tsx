@@ -83,7 +83,12 @@ export function Layout({ input, t, regionName, children }: PageProps & { childre
             href={localePath(input.locale, '/')}
             aria-label={t('header.home', { region: regionName })}
           >
-            <Mark />
+            {/* The region's logo beside its name (so decorative, alt=""); our mark without one. */}
+            {input.assets.logo ? (
+              <img className="fh-brand__logo" src={input.assets.logo} alt="" />
+            ) : (
+              <Mark />
+            )}
             <span>{regionName}</span>
           </a>
           <LanguageSwitch input={input} t={t} />

@@ -1,6 +1,8 @@
 import type { Municipality } from '../../contracts/regions.js';
 import { formatDate } from '../i18n/locales.js';
 import { Heading, Paragraph } from '../ui/ds-server.js';
+import { UpcomingEvents } from './events/upcoming.js';
+import { JobCount } from './jobs/job-count.js';
 import { localePath } from './text.js';
 import type { PageProps } from './types.js';
 
@@ -69,6 +71,12 @@ export function MunicipalityPage(props: PageProps & { municipality: Municipality
           <dd>{m.countyName}</dd>
         </div>
       </dl>
+      <JobCount input={input} municipality={m} />
+      <UpcomingEvents
+        locale={input.locale}
+        events={input.events}
+        municipality={{ name: m.name, slug: m.slug }}
+      />
       <Heading level={2} data-size="md" id="fh-earlier">
         {t('municipality.earlierTitle')}
       </Heading>

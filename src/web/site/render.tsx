@@ -6,6 +6,7 @@ import { ErrorPage, errorTitle } from './error-page.js';
 import { FrontPage } from './front-page.js';
 import { Layout } from './layout.js';
 import { MunicipalityPage } from './municipality-page.js';
+import { JsonLd, organizationJsonLd, SocialMeta } from './social-meta.js';
 import { StatisticsPage } from './statistics-page.js';
 import { localePath, siteTranslator } from './text.js';
 import type { PageProps, RenderInput } from './types.js';
@@ -39,7 +40,9 @@ function content(props: PageProps): { title: string; body: ReactNode } {
   }
 }
 
-/** A whole HTML document for a site page: no script, no inline style, one stylesheet. */
+const absolute = (origin: string, path: string | undefined) => (path ? origin + path : undefined);
+
+/** A whole HTML document for a site page: no script (JSON-LD data only), no inline style. */
 export function renderSitePage(input: RenderInput): string {
   const t = siteTranslator(input.locale);
   const regionName = input.region?.name ?? t('common:appName');
@@ -62,6 +65,28 @@ export function renderSitePage(input: RenderInput): string {
           ? null
           : LOCALES.map((l) => <link key={l} rel="alternate" hrefLang={l} href={url(l)} />)}
         {isError ? null : <link rel="alternate" hrefLang="x-default" href={url('nb')} />}
+        {input.assets.favicon ? <link rel="icon" href={input.assets.favicon} /> : null}
+        {isError ? null : (
+          <SocialMeta
+            locale={input.locale}
+            url={url(input.locale)}
+            title={title.replaceAll('\u00ad', '')}
+            description={t('meta.description', { region: regionName })}
+            siteName={regionName}
+            image={absolute(input.origin, input.assets.socialImage)}
+            imageAlt={t('meta.imageAlt', { region: regionName })}
+          />
+        )}
+        {input.page.kind === 'front' && input.region ? (
+          <JsonLd
+            value={organizationJsonLd({
+              name: regionName,
+              url: url(input.locale),
+              logo: absolute(input.origin, input.assets.logo),
+              municipalities: input.region.municipalities.map((m) => m.name),
+            })}
+          />
+        ) : null}
       </head>
       <body>
         <Layout {...props}>{body}</Layout>

@@ -1,12 +1,18 @@
 import type { Municipality, Region } from '../../contracts/regions.js';
 import type { AgeStatistics, Series, Summary } from '../../contracts/statistics.js';
 import type { Locale } from '../i18n/locales.js';
+import type { PublicEvent } from './events/types.js';
 import type { Translate } from './text.js';
 
 /** Stylesheet URLs of the site: the hashed bundle, and the region's colour sheet. */
 export interface SiteAssets {
   css: string;
   regionCss: string | undefined;
+  /** The region's visual profile (site module): hashed image URLs on this origin, if set. */
+  logo?: string | undefined;
+  favicon?: string | undefined;
+  /** The social preview image: the region's own, or the default in its colour. */
+  socialImage?: string | undefined;
 }
 
 export type SitePage =
@@ -27,6 +33,10 @@ export interface RenderInput {
   region: Region | null;
   assets: SiteAssets;
   page: SitePage;
+  /** Active vacancies (jobs module), for the front and municipality pages; absent elsewhere. */
+  jobs?: { total: number; byMunicipality: Record<string, number> } | undefined;
+  /** The next events (events module), for the front and municipality pages; absent elsewhere. */
+  events?: PublicEvent[] | undefined;
 }
 
 export interface PageProps {

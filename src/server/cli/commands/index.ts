@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { backupCommand, restoreCommand } from './backup.js';
+import { businessCommand } from './business.js';
 import { demoCommand } from './demo.js';
+import { jobsCommand } from './jobs.js';
 import { klassCommand } from './klass.js';
 import { migrateCommand } from './migrate.js';
 import { privacyCommand } from './privacy.js';
@@ -23,4 +25,6 @@ export const commands: Array<(program: Command) => void> = [
   statsCommand,
   klassCommand,
   privacyCommand,
+  jobsCommand,
+  businessCommand,
 ];

@@ -7,6 +7,14 @@ import { sso } from './0005-sso.js';
 import { statDimensions } from './0006-stat-dimensions.js';
 import { calling } from './0007-calling.js';
 import { privacy } from './0008-privacy.js';
+import { consent } from './0009-consent.js';
+import { newcomers } from './0010-newcomers.js';
+import { surveys } from './0011-surveys.js';
+import { events } from './0012-events.js';
+import { jobs } from './0013-jobs.js';
+import { jobStatistics } from './0014-job-statistics.js';
+import { business } from './0016-business.js';
+import { site } from './0017-site.js';
 import type { FlytthitMigration } from './helpers.js';
 
 /**
@@ -21,6 +29,14 @@ export const migrations: FlytthitMigration[] = [
   statDimensions,
   calling,
   privacy,
+  consent,
+  newcomers,
+  surveys,
+  events,
+  jobs,
+  jobStatistics,
+  business,
+  site,
 ];
 
 export class FlytthitMigrationProvider implements MigrationProvider {

@@ -36,6 +36,30 @@ export async function findUserById(db: Db, id: string): Promise<UserRecord | und
   return db.selectFrom('users').select(userColumns).where('id', '=', id).executeTakeFirst();
 }
 
+/** A user with the municipalities they are limited to: what every request's principal needs. */
+export interface ScopedUserRecord extends UserRecord {
+  municipalityCodes: string[];
+}
+
+const joinedUserColumns = userColumns.map((c) => `users.${c}` as const);
+
+/**
+ * Folds the rows of a users ⟕ user_municipalities join (one row per municipality, or one with
+ * null for none) into the user; undefined when there are no rows or no user.
+ */
+function foldScopedUser<R extends { id: string | null; municipalityCode: string | null }>(
+  rows: R[],
+): (R & ScopedUserRecord) | undefined {
+  const first = rows[0];
+  if (!first || first.id === null) return undefined;
+  const municipalityCodes = rows
+    .map((r) => r.municipalityCode)
+    .filter((c): c is string => c !== null)
+    .sort();
+  const { municipalityCode: _one, ...rest } = first;
+  return { ...rest, municipalityCodes } as unknown as R & ScopedUserRecord;
+}
+
 export async function findUserMunicipalityCodes(db: Db, userId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('userMunicipalities')
@@ -82,22 +106,67 @@ export async function insertSession(
   await db.insertInto('sessions').values(s).execute();
 }
 
-export async function findSession(db: Db, id: string): Promise<SessionRecord | undefined> {
-  return db
+export interface SessionWithUser {
+  session: SessionRecord;
+  /** Undefined when the session's user is gone. */
+  user: ScopedUserRecord | undefined;
+}
+
+/**
+ * The session with its user and the user's municipalities in one round trip: it runs on every
+ * request of a signed-in browser, so three lookups in a row would cost three round trips.
+ */
+export async function findSessionWithUser(
+  db: Db,
+  id: string,
+): Promise<SessionWithUser | undefined> {
+  const rows = await db
     .selectFrom('sessions')
+    .leftJoin('users', 'users.id', 'sessions.userId')
+    .leftJoin('userMunicipalities', 'userMunicipalities.userId', 'users.id')
     .select([
-      'id',
-      'userId',
-      'createdAt',
-      'lastSeenAt',
-      'idleExpiresAt',
-      'absoluteExpiresAt',
-      'mfaDone',
-      'signInMethod',
-      'regionId',
+      'sessions.id as sessionId',
+      'sessions.userId as sessionUserId',
+      'sessions.createdAt',
+      'sessions.lastSeenAt',
+      'sessions.idleExpiresAt',
+      'sessions.absoluteExpiresAt',
+      'sessions.mfaDone',
+      'sessions.signInMethod',
+      'sessions.regionId as sessionRegionId',
+      ...joinedUserColumns,
+      'userMunicipalities.municipalityCode',
     ])
-    .where('id', '=', id)
-    .executeTakeFirst();
+    .where('sessions.id', '=', id)
+    .execute();
+  const first = rows[0];
+  if (!first) return undefined;
+  const session: SessionRecord = {
+    id: first.sessionId,
+    userId: first.sessionUserId,
+    createdAt: first.createdAt,
+    lastSeenAt: first.lastSeenAt,
+    idleExpiresAt: first.idleExpiresAt,
+    absoluteExpiresAt: first.absoluteExpiresAt,
+    mfaDone: first.mfaDone,
+    signInMethod: first.signInMethod,
+    regionId: first.sessionRegionId,
+  };
+  const users = rows.map((r) => ({
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    role: r.role,
+    regionId: r.regionId,
+    campaignId: r.campaignId,
+    passwordHash: r.passwordHash,
+    totpSecret: r.totpSecret,
+    totpEnabled: r.totpEnabled,
+    locale: r.locale,
+    disabledAt: r.disabledAt,
+    municipalityCode: r.municipalityCode,
+  }));
+  return { session, user: foldScopedUser(users) };
 }
 
 export async function touchSession(db: Db, id: string, lastSeenAt: string, idleExpiresAt: string) {
@@ -151,14 +220,28 @@ export async function countFailedAttemptsSince(db: Db, emailKey: string, since: 
 
 // API tokens (the tokens module creates and revokes them; authentication reads them here)
 
-export async function findActiveApiToken(db: Db, tokenHash: string, now: string) {
-  return db
+/** A live API token with its user and the user's municipalities, in one round trip. */
+export async function findActiveApiTokenWithUser(db: Db, tokenHash: string, now: string) {
+  const rows = await db
     .selectFrom('apiTokens')
-    .select(['id', 'userId', 'expiresAt', 'lastUsedAt'])
-    .where('tokenHash', '=', tokenHash)
-    .where('revokedAt', 'is', null)
-    .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', now)]))
-    .executeTakeFirst();
+    .innerJoin('users', 'users.id', 'apiTokens.userId')
+    .leftJoin('userMunicipalities', 'userMunicipalities.userId', 'users.id')
+    .select([
+      'apiTokens.id as tokenId',
+      'apiTokens.lastUsedAt as tokenLastUsedAt',
+      ...joinedUserColumns,
+      'userMunicipalities.municipalityCode',
+    ])
+    .where('apiTokens.tokenHash', '=', tokenHash)
+    .where('apiTokens.revokedAt', 'is', null)
+    .where((eb) =>
+      eb.or([eb('apiTokens.expiresAt', 'is', null), eb('apiTokens.expiresAt', '>', now)]),
+    )
+    .execute();
+  const found = foldScopedUser(rows);
+  if (!found) return undefined;
+  const { tokenId, tokenLastUsedAt, ...user } = found;
+  return { token: { id: tokenId, lastUsedAt: tokenLastUsedAt }, user: user as ScopedUserRecord };
 }
 
 export async function touchApiToken(db: Db, id: string, at: string): Promise<void> {

@@ -48,6 +48,7 @@ export async function authRoutes(app: FastifyInstance) {
         reply,
         outcome.session.secret,
         outcome.session.absoluteExpiresAt,
+        clock.now(),
         config.secureCookies,
       );
       const csrfToken = csrfTokenFor(config.sessionSecret, outcome.session.id);

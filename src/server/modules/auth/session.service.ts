@@ -61,7 +61,7 @@ export async function startSession(
 
 export interface ResolvedSession {
   session: repo.SessionRecord;
-  user: repo.UserRecord;
+  user: repo.ScopedUserRecord;
 }
 
 /** The live session behind a cookie value, or undefined (expired ones are removed). */
@@ -71,15 +71,15 @@ export async function resolveSession(
   secret: string,
 ): Promise<ResolvedSession | undefined> {
   const id = hashSecret(secret);
-  const session = await repo.findSession(db, id);
-  if (!session) return undefined;
+  const found = await repo.findSessionWithUser(db, id);
+  if (!found) return undefined;
+  const { session, user } = found;
   const now = clock.now();
   const nowIso = now.toISOString();
   if (session.idleExpiresAt <= nowIso || session.absoluteExpiresAt <= nowIso) {
     await repo.deleteSession(db, id);
     return undefined;
   }
-  const user = await repo.findUserById(db, session.userId);
   if (!user || user.disabledAt) {
     await repo.deleteSession(db, id);
     return undefined;
@@ -111,14 +111,18 @@ export async function completeSecondFactor(db: Db, sessionId: string): Promise<v
 export const mfaRequiredForRole = (role: string): boolean =>
   role === 'admin' || role === 'programme_leader';
 
+/** The principal of a user; their municipalities are read unless the lookup brought them. */
 export async function principalOf(
   db: Db,
-  user: repo.UserRecord,
+  user: repo.UserRecord | repo.ScopedUserRecord,
   via: Principal['via'],
   sessionId?: string,
   signInMethod = 'password',
 ): Promise<Principal> {
-  const municipalityCodes = await repo.findUserMunicipalityCodes(db, user.id);
+  const municipalityCodes =
+    'municipalityCodes' in user
+      ? user.municipalityCodes
+      : await repo.findUserMunicipalityCodes(db, user.id);
   return {
     userId: user.id,
     email: user.email,
@@ -141,10 +145,9 @@ export async function principalOf(
 /** A Bearer token's user, when the token is live and the user not disabled. */
 export async function resolveApiToken(db: Db, clock: Clock, token: string) {
   const now = clock.now().toISOString();
-  const row = await repo.findActiveApiToken(db, hashSecret(token), now);
-  if (!row) return undefined;
-  const user = await repo.findUserById(db, row.userId);
-  if (!user || user.disabledAt) return undefined;
+  const found = await repo.findActiveApiTokenWithUser(db, hashSecret(token), now);
+  if (!found || found.user.disabledAt) return undefined;
+  const { token: row, user } = found;
   if (!row.lastUsedAt || Date.parse(now) - Date.parse(row.lastUsedAt) > TOUCH_AFTER_MS) {
     await repo.touchApiToken(db, row.id, now);
   }

@@ -129,7 +129,13 @@ export async function callerLinksRoutes(app: FastifyInstance) {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
       });
-      setSessionCookie(reply, session.secret, session.absoluteExpiresAt, config.secureCookies);
+      setSessionCookie(
+        reply,
+        session.secret,
+        session.absoluteExpiresAt,
+        clock.now(),
+        config.secureCookies,
+      );
       return reply.redirect('/office/calling', 303);
     } catch (error) {
       return refusal(reply, request.locale, error);

@@ -102,7 +102,7 @@ export async function recordCall(
   const id = newId();
   const calledAt = facts.calledAt.toISOString();
   const callBackAt = facts.callBackAt ? new Date(facts.callBackAt).toISOString() : null;
-  await repo.insertCall(trx, {
+  const row: repo.CallRow = {
     ...target,
     id,
     callerId: facts.source === 'screen' ? actor.principal.userId : null,
@@ -115,7 +115,8 @@ export async function recordCall(
     recordedBy: actor.principal.userId,
     source: facts.source,
     idempotencyKey: facts.idempotencyKey ?? null,
-  });
+  };
+  await repo.insertCall(trx, row);
   if (target.claimId) await claims.closeClaim(trx, target.claimId, now.toISOString(), 'outcome');
   if (facts.outcome === 'opt_out') {
     const prospect = await getProspectRow(trx, scopeOf(actor.principal), target.prospectId);
@@ -157,6 +158,8 @@ export async function recordCall(
     municipalityCode: target.municipalityCode,
     details: { campaignId: target.campaignId, claimId: target.claimId, outcome: facts.outcome },
   });
+  // Only the opt-out changes the row after the insert (erasure nulls its person and notes).
+  if (facts.outcome !== 'opt_out') return toCall(row);
   const stored = await repo.findCall(trx, id);
   if (!stored) throw new Error('the call just stored is missing');
   return toCall(stored);

@@ -1,10 +1,10 @@
-import { type Insertable, PostgresAdapter, type Selectable } from 'kysely';
+import { type Insertable, PostgresAdapter, type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { ClaimTable } from '../../db/schema.js';
 
 export type ClaimRow = Selectable<ClaimTable>;
 
-const onPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
+export const onPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /**
  * Worth running the transaction again: a unique index said no (a simultaneous twin got there
@@ -123,6 +123,121 @@ export async function tryInsertClaim(db: Db, row: Insertable<ClaimTable>): Promi
     .onConflict((oc) => oc.column('prospectId').where('closedAt', 'is', null).doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export type ClaimStep =
+  /** The caller's own live claim (a double tap), or the new one just inserted. */
+  | { kind: 'again' | 'new'; claim: ClaimRow }
+  /** The person picked got an open claim from a simultaneous caller first: pick again. */
+  | { kind: 'taken' }
+  /** Nobody is left in the pool. */
+  | { kind: 'none' };
+
+/**
+ * PostgreSQL: one claim step in one statement (one round trip instead of four): close the
+ * municipality's expired claims, return the caller's live claim if they hold one, else pick
+ * the next person (the same pool and order as pickNextProspect, rows locked by simultaneous
+ * claims skipped) and insert the claim unless someone else's open claim came first.
+ * - The pick runs after the expiry (its condition reads `expired`, which makes PostgreSQL run
+ *   that update to the end first), but sees the statement's one snapshot: so a claim whose
+ *   lease ran out counts as not holding its person, and the insert does not collide with it
+ *   (the unique index ignores a row version this transaction has already closed).
+ * - The caller's row must be locked by an earlier statement (lockCaller): only a new statement
+ *   sees the claim a simultaneous tap of the same caller committed while we waited.
+ */
+const CLAIM_COLUMNS = sql.raw(
+  'id, campaign_id, region_id, municipality_code, prospect_id, caller_id, claimed_at, expires_at, closed_at, close_reason',
+);
+const NO_CLAIM = sql.raw(Array(10).fill('null').join(', '));
+
+export async function claimStepOnPostgres(
+  db: Db,
+  claim: Omit<ClaimRow, 'prospectId' | 'closedAt' | 'closeReason'>,
+): Promise<ClaimStep> {
+  const { id, campaignId, regionId, municipalityCode, callerId, claimedAt: now } = claim;
+  const { rows } = await sql<ClaimRow & { kind: 'again' | 'new' | 'taken' }>`
+    with expired as (
+      update claims set closed_at = ${now}, close_reason = 'expired'
+      where id in (
+        select id from claims
+        where campaign_id = ${campaignId} and municipality_code = ${municipalityCode}
+          and closed_at is null and expires_at <= ${now}
+        for update skip locked)
+      returning id
+    ),
+    mine as materialized (
+      select ${CLAIM_COLUMNS} from claims
+      where caller_id = ${callerId} and campaign_id = ${campaignId}
+        and closed_at is null and expires_at > ${now}
+      order by claimed_at desc
+      limit 1
+    ),
+    next as materialized (
+      select p.id from prospects p
+      where (select count(*) from expired) >= 0
+        and not exists (select 1 from mine)
+        and p.campaign_id = ${campaignId} and p.municipality_code = ${municipalityCode}
+        and p.carded_at is not null and p.carded_at <= ${now}
+        and p.calling_closed_at is null
+        and (p.next_call_at is null or p.next_call_at <= ${now})
+        and not exists (
+          select 1 from claims c
+          where c.prospect_id = p.id and c.closed_at is null and c.expires_at > ${now})
+      order by p.call_attempts, coalesce(p.next_call_at, p.first_tipped_at), p.id
+      limit 1
+      for update of p skip locked
+    ),
+    inserted as (
+      insert into claims (id, campaign_id, region_id, municipality_code, prospect_id, caller_id,
+        claimed_at, expires_at)
+      select ${id}, ${campaignId}, ${regionId}, ${municipalityCode}, next.id, ${callerId},
+        ${now}, ${claim.expiresAt}
+      from next
+      on conflict (prospect_id) where closed_at is null do nothing
+      returning ${CLAIM_COLUMNS}
+    )
+    select 'again' as kind, mine.* from mine
+    union all select 'new', inserted.* from inserted
+    union all select 'taken', ${NO_CLAIM} from next
+    where not exists (select 1 from inserted)
+  `.execute(db);
+  const row = rows[0];
+  if (!row) return { kind: 'none' };
+  if (row.kind === 'taken') return { kind: 'taken' };
+  const { kind, ...stored } = row;
+  return { kind, claim: stored };
+}
+
+/** The person on the calling screen, with their tips (one row per tip), in the claim's scope. */
+export async function findCallProspectRows(
+  db: Db,
+  claim: { prospectId: string; regionId: string; municipalityCode: string },
+) {
+  return db
+    .selectFrom('prospects')
+    .leftJoin('prospectTips', 'prospectTips.prospectId', 'prospects.id')
+    .leftJoin('tips', 'tips.id', 'prospectTips.tipId')
+    .select([
+      'prospects.id',
+      'prospects.name',
+      'prospects.household',
+      'prospects.phoneE164',
+      'prospects.municipalityCode',
+      'prospects.callAttempts',
+      'prospects.lastOutcome',
+      'tips.id as tipId',
+      'tips.tipperName',
+      'tips.tipperMayBeNamed',
+      'tips.personLivesNow',
+      'tips.personConnection',
+      'tips.personReason',
+    ])
+    .where('prospects.id', '=', claim.prospectId)
+    .where('prospects.regionId', '=', claim.regionId)
+    .where('prospects.municipalityCode', '=', claim.municipalityCode)
+    .orderBy('tips.createdAt')
+    .orderBy('tips.id')
+    .execute();
 }
 
 /** A caller's claim, locked until the transaction ends; someone else's is not found. */

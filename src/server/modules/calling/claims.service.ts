@@ -4,13 +4,11 @@ import type { Db } from '../../db/database.js';
 import { newId } from '../../db/portable.js';
 import type { Clock } from '../../deps.js';
 import { AppError, conflict, invalid, notFound } from '../../errors.js';
-import { type Principal, type Scope, scopeOf } from '../../plugins/access.js';
+import { type Principal, scopeOf } from '../../plugins/access.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { type Actor, auditActor, getCampaign } from '../referral/campaigns.service.js';
 import { firstName } from '../referral/normalise.js';
-import { loadProspectDetail } from '../referral/prospects.service.js';
 import { describeHours, effectiveHours, withinCallingHours } from './calling-hours.js';
-import { findCallingState } from './calls.repo.js';
 import * as repo from './claims.repo.js';
 
 /** How long a caller holds a person before they return to the pool. */
@@ -73,26 +71,37 @@ const unique = (values: Array<string | null>) => [
   ...new Set(values.map((v) => v?.trim()).filter((v): v is string => !!v)),
 ];
 
-/** The person as the calling screen shows them: tippers by first name, where they allowed it. */
-async function callProspect(db: Db, scope: Scope, id: string, now: Date): Promise<CallProspect> {
-  const detail = await loadProspectDetail(db, scope, id, now);
-  const state = await findCallingState(db, id);
+/**
+ * The person as the calling screen shows them: tippers by first name, where they allowed it.
+ * One query (the person joined with their tips); undefined when they are gone.
+ */
+async function callProspect(db: Db, claim: repo.ClaimRow): Promise<CallProspect | undefined> {
+  const rows = await repo.findCallProspectRows(db, claim);
+  const person = rows[0];
+  if (!person) return undefined;
+  const tips = rows.filter((t) => t.tipId !== null);
   return {
-    id: detail.id,
-    name: detail.name,
-    household: detail.household,
-    phone: detail.phone,
-    municipalityCode: detail.municipalityCode,
+    id: person.id,
+    name: person.name,
+    household: person.household,
+    phone: person.phoneE164,
+    municipalityCode: person.municipalityCode,
     tippedBy: unique(
-      detail.tips.filter((t) => t.tipperMayBeNamed).map((t) => firstName(t.tipperName)),
+      tips.filter((t) => t.tipperMayBeNamed === 1).map((t) => firstName(t.tipperName ?? '')),
     ),
-    tipCount: detail.tips.length,
-    connection: unique(detail.tips.map((t) => t.connection)),
-    reasons: unique(detail.tips.map((t) => t.reason)),
-    livesNow: detail.tips.findLast((t) => t.livesNow)?.livesNow ?? null,
-    callAttempts: state?.callAttempts ?? 0,
-    lastOutcome: (state?.lastOutcome ?? null) as CallOutcome | null,
+    tipCount: tips.length,
+    connection: unique(tips.map((t) => t.personConnection)),
+    reasons: unique(tips.map((t) => t.personReason)),
+    livesNow: tips.findLast((t) => t.personLivesNow)?.personLivesNow ?? null,
+    callAttempts: person.callAttempts ?? 0,
+    lastOutcome: (person.lastOutcome ?? null) as CallOutcome | null,
   };
+}
+
+interface Claimed {
+  claim: repo.ClaimRow;
+  /** The caller already held this person (a double tap). */
+  again: boolean;
 }
 
 /**
@@ -100,8 +109,14 @@ async function callProspect(db: Db, scope: Scope, id: string, now: Date): Promis
  * person), else a new claim on the next person of their municipality; null when nobody is
  * left. Atomic: PostgreSQL locks the chosen person and skips those locked by simultaneous
  * claims, SQLite runs one write transaction at a time, and the unique index on open claims
- * refuses a second claim on one person whatever happens (then we try again). Reading the
- * person is audited.
+ * refuses a second claim on one person whatever happens (then we try again).
+ *
+ * The checks that only read (campaign, municipality, calling hours) run before the
+ * transaction, and reading the person and auditing that read run after it commits, so the
+ * transaction holds its connection and locks for as few round trips as possible (ADR 0010).
+ * The audit entry is written before the person leaves the server: every disclosure is
+ * audited, and a claim whose audit failed is only a lease that runs out (or the same person
+ * again, audited, on the next tap).
  */
 export async function claimNext(
   db: Db,
@@ -115,53 +130,37 @@ export async function claimNext(
   const municipalityCode = municipalityFor(principal, requestedMunicipality);
   assertCallingHours(campaign, clock.now());
   for (let attempt = 1; ; attempt++) {
+    let claimed: Claimed | null;
     try {
-      return await db
+      const now = clock.now();
+      claimed = await db
         .transaction()
-        .execute((trx) => claimOnce(trx, clock.now(), actor, campaign, municipalityCode));
+        .execute((trx) => claimOnce(trx, now, actor, campaign, municipalityCode));
     } catch (error) {
       if (!repo.isRetryable(error) || attempt >= CLAIM_ATTEMPTS) throw error;
+      continue;
     }
+    if (!claimed) return null;
+    const prospect = await callProspect(db, claimed.claim);
+    // Gone between the commit and the read (opted out or erased): their claim went with them.
+    if (!prospect) {
+      if (attempt >= CLAIM_ATTEMPTS)
+        throw conflict('Many callers at once: try again.', { reason: 'busy' });
+      continue;
+    }
+    return respond(db, clock.now(), actor, campaign, claimed, prospect);
   }
 }
 
-async function claimOnce(
-  trx: Db,
+async function respond(
+  db: Db,
   now: Date,
   actor: Actor,
   campaign: Campaign,
-  municipalityCode: string,
-): Promise<ClaimResponse | null> {
-  const { principal } = actor;
-  const at = now.toISOString();
-  await repo.expireClaims(trx, { campaignId: campaign.id, municipalityCode }, at);
-  await repo.lockCaller(trx, principal.userId);
-  let claim = await repo.findLiveClaimOf(trx, principal.userId, campaign.id, at);
-  const again = claim !== undefined;
-  for (let pick = 1; !claim; pick++) {
-    const prospectId = await repo.pickNextProspect(trx, {
-      campaignId: campaign.id,
-      municipalityCode,
-      now: at,
-    });
-    if (!prospectId) return null;
-    const row = {
-      id: newId(),
-      campaignId: campaign.id,
-      regionId: campaign.regionId,
-      municipalityCode,
-      prospectId,
-      callerId: principal.userId,
-      claimedAt: at,
-      expiresAt: new Date(now.getTime() + CLAIM_LEASE_MINUTES * 60_000).toISOString(),
-      closedAt: null,
-      closeReason: null,
-    };
-    if (await repo.tryInsertClaim(trx, row)) claim = row;
-    else if (pick >= PICKS) throw conflict('Many callers at once: try again.', { reason: 'busy' });
-  }
-  const prospect = await callProspect(trx, scopeOf(principal), claim.prospectId, now);
-  await recordAudit(trx, now, {
+  { claim, again }: Claimed,
+  prospect: CallProspect,
+): Promise<ClaimResponse> {
+  await recordAudit(db, now, {
     action: 'calling.claimed',
     ...auditActor(actor),
     target: { type: 'claim', id: claim.id },
@@ -180,4 +179,49 @@ async function claimOnce(
     prospect,
     script: campaign.callScript,
   };
+}
+
+/** One claiming transaction: the caller's live claim, a new one, or null when nobody is left. */
+async function claimOnce(
+  trx: Db,
+  now: Date,
+  actor: Actor,
+  campaign: Campaign,
+  municipalityCode: string,
+): Promise<Claimed | null> {
+  const { principal } = actor;
+  const at = now.toISOString();
+  const row = () => ({
+    id: newId(),
+    campaignId: campaign.id,
+    regionId: campaign.regionId,
+    municipalityCode,
+    callerId: principal.userId,
+    claimedAt: at,
+    expiresAt: new Date(now.getTime() + CLAIM_LEASE_MINUTES * 60_000).toISOString(),
+  });
+  await repo.lockCaller(trx, principal.userId);
+  if (repo.onPostgres(trx)) {
+    for (let pick = 1; ; pick++) {
+      const step = await repo.claimStepOnPostgres(trx, row());
+      if (step.kind === 'none') return null;
+      if (step.kind !== 'taken') return { claim: step.claim, again: step.kind === 'again' };
+      if (pick >= PICKS) throw conflict('Many callers at once: try again.', { reason: 'busy' });
+    }
+  }
+  // SQLite: one write transaction at a time, so these steps cannot interleave with another claim.
+  await repo.expireClaims(trx, { campaignId: campaign.id, municipalityCode }, at);
+  const live = await repo.findLiveClaimOf(trx, principal.userId, campaign.id, at);
+  if (live) return { claim: live, again: true };
+  const prospectId = await repo.pickNextProspect(trx, {
+    campaignId: campaign.id,
+    municipalityCode,
+    now: at,
+  });
+  if (!prospectId) return null;
+  const claim = { ...row(), prospectId, closedAt: null, closeReason: null };
+  if (!(await repo.tryInsertClaim(trx, claim))) {
+    throw conflict('Many callers at once: try again.', { reason: 'busy' });
+  }
+  return { claim, again: false };
 }

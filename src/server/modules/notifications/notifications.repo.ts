@@ -1,9 +1,10 @@
+import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { OutboxTable } from '../../db/schema.js';
 
-export type OutboxRow = OutboxTable;
+export type OutboxRow = Selectable<OutboxTable>;
 
-export type OutboxSummaryRow = Omit<OutboxRow, 'textBody' | 'htmlBody'>;
+export type OutboxSummaryRow = Omit<OutboxRow, 'textBody' | 'htmlBody' | 'consentRef' | 'locale'>;
 
 const summaryColumns = [
   'id',
@@ -19,7 +20,7 @@ const summaryColumns = [
   'purpose',
 ] as const;
 
-export async function insertOutboxMessage(db: Db, row: OutboxRow): Promise<void> {
+export async function insertOutboxMessage(db: Db, row: Insertable<OutboxTable>): Promise<void> {
   await db.insertInto('outbox').values(row).execute();
 }
 

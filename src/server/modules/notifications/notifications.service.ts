@@ -6,13 +6,19 @@ import type {
   OutboxMessageSummary,
   OutboxStatus,
 } from '../../../contracts/notifications.js';
+import type { Locale } from '../../../web/i18n/locales.js';
 import type { Db } from '../../db/database.js';
 import { newId, toDbTime } from '../../db/portable.js';
 import type { Clock } from '../../deps.js';
 import { type FieldIssue, invalid, notFound } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { type ConsentSendOptions, isConsentRef, withConsentFooter } from './consent.js';
 import * as repo from './notifications.repo.js';
-import { MailSendError, type MailTransport } from './notifications.transport.js';
+import {
+  MailSendError,
+  type MailTransport,
+  type OutgoingEmail,
+} from './notifications.transport.js';
 
 /**
  * When the mail server refuses a message for now (4xx), retries double from 30 s up to an
@@ -48,6 +54,13 @@ export interface QueueEmailInput {
   regionId?: string | undefined;
   /** Which module and record made the message, e.g. `accounts.invitation:<userId>`. */
   purpose: string;
+  /**
+   * The record the message is about, `<prefix>:<id>` (see consent.ts): the message then
+   * carries a one-click link that withdraws that record's consent.
+   */
+  consentRef?: string | undefined;
+  /** The language the message is written in (default bokmål); the footer follows it. */
+  locale?: Locale | undefined;
 }
 
 const EmailAddressSchema = z.email();
@@ -63,6 +76,9 @@ function checkEmail(input: QueueEmailInput): void {
   }
   if (input.text.trim() === '') issues.push({ field: 'text', message: 'Required' });
   if (input.purpose.trim() === '') issues.push({ field: 'purpose', message: 'Required' });
+  if (input.consentRef !== undefined && !isConsentRef(input.consentRef)) {
+    issues.push({ field: 'consentRef', message: 'Must be <prefix>:<id>' });
+  }
   if (issues.length > 0) throw invalid(issues);
 }
 
@@ -88,6 +104,8 @@ export async function queueEmail(db: Db, clock: Clock, input: QueueEmailInput): 
     sentAt: null,
     regionId: input.regionId ?? null,
     purpose: input.purpose,
+    consentRef: input.consentRef ?? null,
+    locale: input.locale ?? null,
   });
   return id;
 }
@@ -110,6 +128,7 @@ export async function deliverDueEmails(
   db: Db,
   clock: Clock,
   transport: MailTransport | null,
+  consent?: ConsentSendOptions,
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = {
     sent: 0,
@@ -128,7 +147,7 @@ export async function deliverDueEmails(
     if (due.length === 0) break;
     for (const message of due) {
       handled++;
-      const { outcome, unreachable } = await attempt(db, clock, transport, message);
+      const { outcome, unreachable } = await attempt(db, clock, transport, message, consent);
       report[outcome]++;
       if (unreachable) {
         // The rest would fail the same way; they stay due and are tried next round.
@@ -145,15 +164,10 @@ async function attempt(
   clock: Clock,
   transport: MailTransport,
   message: repo.OutboxRow,
+  consent: ConsentSendOptions | undefined,
 ): Promise<{ outcome: 'sent' | 'retrying' | 'failed'; unreachable: boolean }> {
   try {
-    await transport.send({
-      id: message.id,
-      to: message.toAddress,
-      subject: message.subject,
-      text: message.textBody,
-      html: message.htmlBody,
-    });
+    await transport.send(outgoing(message, consent));
   } catch (error) {
     const failure =
       error instanceof MailSendError ? error : new MailSendError(String(error), 'unreachable');
@@ -169,6 +183,14 @@ async function attempt(
     sentAt: toDbTime(clock.now()),
   });
   return { outcome: 'sent', unreachable: false };
+}
+
+/** The message as sent: with the consent footer and headers when it is about a record. */
+function outgoing(message: repo.OutboxRow, consent: ConsentSendOptions | undefined): OutgoingEmail {
+  const base = { id: message.id, to: message.toAddress, subject: message.subject };
+  const body = { text: message.textBody, html: message.htmlBody };
+  if (!message.consentRef || !consent) return { ...base, ...body };
+  return { ...base, ...withConsentFooter(body, message.consentRef, message.locale, consent) };
 }
 
 /** What a failed send does to the message (see OUTBOX_POLICY). */

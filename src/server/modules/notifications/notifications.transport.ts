@@ -7,6 +7,8 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html: string | null;
+  /** Extra headers, e.g. List-Unsubscribe. */
+  headers?: Record<string, string> | undefined;
 }
 
 /**
@@ -80,6 +82,7 @@ export function createSmtpTransport(smtpUrl: string, from: string): MailTranspor
           subject: message.subject,
           text: message.text,
           ...(message.html ? { html: message.html } : {}),
+          ...(message.headers ? { headers: message.headers } : {}),
           messageId: `<${message.id}@${domain}>`,
         });
       } catch (error) {

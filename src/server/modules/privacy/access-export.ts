@@ -16,6 +16,11 @@ export type SectionId =
   | 'tips_given'
   | 'emails'
   | 'staff_account'
+  | 'newcomers'
+  | 'survey_invitations'
+  | 'event_registrations'
+  | 'entrepreneur_inquiries'
+  | 'employer_contacts'
   | 'audit';
 export type SourceId = 'residents' | 'calling' | 'you' | 'system';
 
@@ -161,11 +166,101 @@ function ownSections(d: PersonData): ExportSection[] {
   ];
 }
 
+/** What a newcomer registration holds; the adults as one line each. */
+function newcomersSection(d: PersonData): ExportSection {
+  return {
+    id: 'newcomers',
+    source: 'you',
+    records: d.newcomers.map((n) => ({
+      municipalityCode: n.municipalityCode,
+      registeredBy: n.source,
+      adults: n.adults.map((a) =>
+        [a.name, a.birthYear, a.email, a.phone].filter((v) => v !== null).join(', '),
+      ),
+      childrenBirthYears: n.childrenBirthYears.map(String),
+      movedFrom: n.movedFrom,
+      movingDate: n.movingDate,
+      reasons: n.reasons,
+      heardVia: n.heardVia,
+      consentContact: n.consentContact,
+      consentContactAt: n.consentContactAt,
+      consentCheckIns: n.consentCheckIns,
+      consentCheckInsAt: n.consentCheckInsAt,
+      consentWithdrawnAt: n.consentWithdrawnAt,
+      notes: n.notes,
+      movedAwayOn: n.movedAwayOn,
+      createdAt: n.createdAt,
+    })),
+  };
+}
+
+/** Survey invitations sent to the person's address; the answers are anonymous and not linked. */
+function surveyInvitationsSection(d: PersonData): ExportSection {
+  return {
+    id: 'survey_invitations',
+    source: 'system',
+    records: d.surveyInvitations.map((i) => ({
+      survey: i.survey,
+      wave: i.wave,
+      email: i.email,
+      municipalityCode: i.municipalityCode,
+      sendAt: i.sendAt,
+      sentAt: i.sentAt,
+      remindedAt: i.remindedAt,
+      expiresAt: i.expiresAt,
+      answered: i.answered,
+      cancelledAt: i.cancelledAt,
+    })),
+  };
+}
+
+/** Registrations for events under the person's email; the event named in bokmål. */
+function eventRegistrationsSection(d: PersonData): ExportSection {
+  return {
+    id: 'event_registrations',
+    source: 'you',
+    records: d.eventRegistrations.map((r) => ({
+      event: r.event,
+      startsAt: r.startsAt,
+      name: r.name,
+      email: r.email,
+      seats: r.seats,
+      status: r.status,
+      wantsReminder: r.wantsReminder,
+      attended: r.attended,
+      createdAt: r.createdAt,
+    })),
+  };
+}
+
+/** «Start Her» inquiries the person sent, and their being an employer's contact person. */
+function businessSections(d: PersonData): ExportSection[] {
+  return [
+    {
+      id: 'entrepreneur_inquiries',
+      source: 'you',
+      records: d.business.entrepreneurs.map(({ id: _id, tasks, ...e }) => ({
+        ...e,
+        tasks: tasks.map((t) => `${t.dueOn} ${t.title} (${t.status})`),
+      })),
+    },
+    {
+      id: 'employer_contacts',
+      source: 'system',
+      records: d.business.employerContacts.map(({ id: _id, ...c }) => c),
+    },
+  ];
+}
+
 export function buildAccessExport(d: PersonData, by: string, now: Date): AccessExport {
   const sections = [
     prospectsSection(d),
     tipsAboutSection(d),
     ...callingSections(d),
+    newcomersSection(d),
+    surveyInvitationsSection(d),
+    eventRegistrationsSection(d),
+    ...businessSections(d),
     ...ownSections(d),
   ].filter((s) => s.records.length > 0);
   return {

@@ -1,7 +1,11 @@
 import type { Db } from '../../db/database.js';
 import type { Scope } from '../../plugins/access.js';
+import { findBusinessPersonData } from '../business/business.privacy.js';
+import { findEventRegistrationData } from '../events/events.privacy.js';
+import { findNewcomerData } from '../newcomers/newcomers.privacy.js';
 import { personHashes, suppressionHash, toE164 } from '../referral/normalise.js';
 import { suppressionSalt } from '../referral/suppressions.service.js';
+import { findSurveyInvitationData } from '../surveys/surveys.privacy.js';
 import type { PersonKeys } from './lookup.js';
 import * as repo from './privacy.repo.js';
 
@@ -25,7 +29,10 @@ export async function collectPersonData(db: Db, scope: Scope, keys: PersonKeys) 
     const withPhone = await repo.findTipsWithTipperContact(db, scope, null);
     tipsGiven = withPhone.filter((t) => toE164(t.tipperPhone) === keys.phoneE164);
   }
+  const newcomers = await findNewcomerData(db, scope, keys);
+  const eventRegistrations = await findEventRegistrationData(db, scope, keys);
   const addresses = new Set<string>();
+  for (const n of newcomers) for (const a of n.adults) if (a.email) addresses.add(a.email);
   if (keys.email) addresses.add(keys.email);
   for (const t of tipsGiven) if (t.tipperEmail) addresses.add(t.tipperEmail.toLowerCase());
   const emails = await repo.findOutboxTo(db, scope, [...addresses]);
@@ -48,6 +55,8 @@ export async function collectPersonData(db: Db, scope: Scope, keys: PersonKeys) 
     if (nameAddressHash) hashes.set(nameAddressHash, 'name_address');
   }
   const optedOut = await repo.anySuppression(db, [...hashes.keys()]);
+  const business = await findBusinessPersonData(db, scope, keys);
+  const surveyInvitations = await findSurveyInvitationData(db, scope, keys);
 
   return {
     prospects,
@@ -60,6 +69,10 @@ export async function collectPersonData(db: Db, scope: Scope, keys: PersonKeys) 
     users,
     audit,
     optedOut,
+    business,
+    newcomers,
+    surveyInvitations,
+    eventRegistrations,
     hashes: [...hashes].map(([hash, kind]) => ({ hash, kind })),
   };
 }
@@ -68,4 +81,8 @@ export type PersonData = Awaited<ReturnType<typeof collectPersonData>>;
 
 /** Anything held? An opt-out alone is a hash, not data about someone we can show. */
 export const foundAnything = (d: PersonData): boolean =>
-  d.prospects.length + d.tipsGiven.length + d.emails.length + d.users.length > 0;
+  d.prospects.length + d.tipsGiven.length + d.emails.length + d.users.length + d.newcomers.length >
+    0 ||
+  d.surveyInvitations.length > 0 ||
+  d.eventRegistrations.length > 0 ||
+  d.business.entrepreneurs.length + d.business.employerContacts.length > 0;

@@ -4,7 +4,11 @@ import type { Db } from '../../db/database.js';
 import type { Clock } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { eraseBusinessPersonData } from '../business/business.privacy.js';
+import { eraseEventRegistrations } from '../events/events.privacy.js';
+import { eraseNewcomers } from '../newcomers/newcomers.privacy.js';
 import { suppress } from '../referral/suppressions.service.js';
+import { eraseSurveyInvitations } from '../surveys/surveys.privacy.js';
 import { renderAccessPdf } from './access.pdf.js';
 import { type AccessExport, buildAccessExport } from './access-export.js';
 import { auditedBy, type PrivacyActor } from './actor.js';
@@ -31,6 +35,11 @@ function countsOf(d: PersonData): Record<string, number> {
     tipsGiven: d.tipsGiven.length,
     emails: d.emails.length,
     staffAccounts: d.users.length,
+    newcomers: d.newcomers.length,
+    surveyInvitations: d.surveyInvitations.length,
+    eventRegistrations: d.eventRegistrations.length,
+    entrepreneurInquiries: d.business.entrepreneurs.length,
+    employerContacts: d.business.employerContacts.length,
   };
 }
 
@@ -114,6 +123,20 @@ export async function erasePerson(
       trx,
       data.emails.map((e) => e.id),
     );
+    await eraseNewcomers(
+      trx,
+      data.newcomers.map((n) => n.id),
+    );
+    await eraseSurveyInvitations(
+      trx,
+      data.surveyInvitations.map((i) => i.id),
+    );
+    await eraseEventRegistrations(
+      trx,
+      data.eventRegistrations.map((r) => r.id),
+      now,
+    );
+    await eraseBusinessPersonData(trx, clock, data.business);
     const counts = { ...countsOf(data), staffAccounts: 0, suppressions: hashes.length };
     const requestId = await answerRequest(trx, now, actor, 'erasure', input.requestId, counts);
     await recordAudit(trx, now, {

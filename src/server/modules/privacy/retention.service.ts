@@ -3,6 +3,11 @@ import { fromDbJson } from '../../db/portable.js';
 import type { Clock } from '../../deps.js';
 import { invalid } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
+import {
+  anonymiseRegistrations,
+  countRegistrationsToAnonymise,
+} from '../events/attendees.service.js';
+import { eraseNewcomers, expiredNewcomers } from '../newcomers/newcomers.privacy.js';
 import { MOVED_IN_RETENTION_MONTHS, RETENTION_MONTHS } from '../referral/retention.service.js';
 import type { RetentionRuleId } from './data-map.js';
 import { erasePersonRecords } from './erase-people.js';
@@ -20,6 +25,9 @@ export const PURGE_RULES = [
   'audit_log',
   'outbox',
   'request_log',
+  'newcomers',
+  'newcomers_moved_away',
+  'event_registrations',
 ] as const;
 export type PurgeRule = (typeof PURGE_RULES)[number];
 
@@ -30,6 +38,10 @@ export const DEFAULT_MONTHS: Record<PurgeRule, number> = {
   audit_log: 60,
   outbox: 3,
   request_log: 36,
+  newcomers: 36,
+  newcomers_moved_away: 12,
+  // Name and email of those registered for an event, counted from the event's end.
+  event_registrations: 3,
 };
 
 /** Rules kept elsewhere (months; 0 where the period is shorter than a month or open-ended). */
@@ -40,6 +52,8 @@ const FIXED_MONTHS: Partial<Record<RetentionRuleId, number>> = {
   session: 0,
   login_attempts: 0,
   one_time_token: 0,
+  // 60 days after the invitation was answered, expired or cancelled (surveys/delivery.service.ts).
+  survey_invitations: 2,
 };
 
 const SLICE = 500;
@@ -93,6 +107,10 @@ const TABLE_OF = {
 } as const;
 
 async function countRule(db: Db, rule: PurgeRule, cutoff: string): Promise<number> {
+  if (rule === 'event_registrations') return countRegistrationsToAnonymise(db, new Date(cutoff));
+  if (rule === 'newcomers' || rule === 'newcomers_moved_away') {
+    return (await expiredNewcomers(db, rule, cutoff, 1_000_000)).length;
+  }
   const finder = await prospectFinder(db, rule, cutoff);
   if (finder) return (await finder(db, 1_000_000)).length;
   if (rule === 'call_notes') return repo.countCallNotes(db, cutoff);
@@ -100,6 +118,21 @@ async function countRule(db: Db, rule: PurgeRule, cutoff: string): Promise<numbe
 }
 
 async function applyRule(db: Db, rule: PurgeRule, cutoff: string, now: Date): Promise<number> {
+  if (rule === 'event_registrations') {
+    return anonymiseRegistrations(db, { now: () => now }, new Date(cutoff));
+  }
+  if (rule === 'newcomers' || rule === 'newcomers_moved_away') {
+    let total = 0;
+    for (;;) {
+      const n = await db
+        .transaction()
+        .execute(async (trx) =>
+          eraseNewcomers(trx, await expiredNewcomers(trx, rule, cutoff, SLICE)),
+        );
+      total += n;
+      if (n < SLICE) return total;
+    }
+  }
   const finder = await prospectFinder(db, rule, cutoff);
   if (finder) {
     let total = 0;

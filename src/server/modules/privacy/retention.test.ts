@@ -129,9 +129,8 @@ describe.each(testDialects)('privacy retention, records and alerts on %s', (dial
 
     // Two months on: nothing is due yet.
     t.clock.set('2027-01-27T10:00:00Z');
-    expect(Object.values(await runRetentionPurge(t.deps.db, t.clock, { dryRun: true }))).toEqual([
-      0, 0, 0, 0, 0, 0,
-    ]);
+    const nothing = await runRetentionPurge(t.deps.db, t.clock, { dryRun: true });
+    expect(Object.values(nothing).filter((n) => n > 0)).toEqual([]);
 
     // Three months and a day after the call: the one not interested goes.
     t.clock.set('2027-02-28T10:00:00Z');

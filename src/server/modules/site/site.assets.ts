@@ -3,9 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { normaliseThemeColor, regionThemeCss } from '../../../web/ui/region-theme.js';
+import { brotliCompressSync, crc32, deflateSync, gzipSync } from 'node:zlib';
+import { normaliseThemeColor } from '../../../web/ui/region-theme.js';
 import { packageRoot } from '../../paths.js';
+import { siteThemeCss } from './site.theme.js';
 
 /**
  * The site's static assets, built once per process from the CSS sources: the site stylesheet
@@ -34,6 +35,7 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
   '.svg': 'image/svg+xml',
+  '.png': 'image/png',
 };
 
 const hashOf = (body: Buffer | string) =>
@@ -97,15 +99,85 @@ export function siteAssets(): SiteAssetBundle {
   return bundle;
 }
 
+const themes = new Map<string, { name: string; asset: Asset }>();
+
+/** A brand colour's theme sheet, generated once per colour (few regions, few colours). */
+function themeOf(hex: string) {
+  let theme = themes.get(hex);
+  if (!theme) {
+    const body = Buffer.from(siteThemeCss(hex));
+    // The hash in the name: a changed theme generator reaches browsers despite `immutable`.
+    theme = {
+      name: `region-${hex}.${hashOf(body).slice(0, 8)}.css`,
+      asset: makeAsset(body, '.css'),
+    };
+    if (themes.size > 1_000) themes.clear();
+    themes.set(hex, theme);
+  }
+  return theme;
+}
+
 /** The stylesheet URL carrying a region's colour, or undefined for a malformed colour. */
 export function regionCssUrl(themeColor: string): string | undefined {
   const hex = normaliseThemeColor(themeColor);
-  return hex ? `${ASSET_PREFIX}region-${hex}.css` : undefined;
+  return hex ? `${ASSET_PREFIX}${themeOf(hex).name}` : undefined;
 }
 
 /** An asset by its file name under ASSET_PREFIX, or undefined. */
 export function findAsset(name: string): Asset | undefined {
-  const region = /^region-([0-9a-f]{6})\.css$/.exec(name);
-  if (region) return makeAsset(Buffer.from(regionThemeCss(region[1]!)), '.css');
+  // Older pages name the sheet without its hash: still answered, with today's theme.
+  const region = /^region-([0-9a-f]{6})(?:\.[0-9a-f]{8})?\.css$/.exec(name);
+  if (region) return themeOf(region[1]!).asset;
+  const social = /^social-([0-9a-f]{6})\.png$/.exec(name);
+  if (social) return socialOf(social[1]!);
   return siteAssets().files.get(name);
+}
+
+const socials = new Map<string, Asset>();
+
+/**
+ * The default social preview image when a region has uploaded none: 1200×630 in its brand
+ * colour (sharing services want PNG or JPEG, and no image library is needed for one colour).
+ */
+function socialOf(hex: string): Asset {
+  let asset = socials.get(hex);
+  if (!asset) {
+    asset = makeAsset(solidPng(hex, 1200, 630), '.png');
+    if (socials.size > 1_000) socials.clear();
+    socials.set(hex, asset);
+  }
+  return asset;
+}
+
+/** The default social image's URL for a region colour, or undefined for a malformed one. */
+export function defaultSocialImageUrl(themeColor: string): string | undefined {
+  const hex = normaliseThemeColor(themeColor);
+  return hex ? `${ASSET_PREFIX}social-${hex}.png` : undefined;
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+/** A PNG of one colour: 8-bit RGB, every row filter 0. */
+export function solidPng(hex: string, width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.alloc(1 + width * 3);
+  const rgb = [0, 2, 4].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+  for (let x = 0; x < width; x++) row.set(rgb, 1 + x * 3);
+  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(raw, { level: 9 })),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }

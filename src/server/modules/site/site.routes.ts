@@ -6,10 +6,13 @@ import { QuarterSchema } from '../../../contracts/statistics.js';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../../web/i18n/locales.js';
 import { stripLocale } from '../../../web/site/text.js';
 import { ASSET_PREFIX, findAsset, siteAssets } from './site.assets.js';
+import { findSiteImage, IMAGE_PREFIX } from './site.profile.service.js';
+import { robotsTxt, sitemapEntries, sitemapXml } from './site.seo.js';
 import { createSiteService, type PageTarget, type SitePageRequest } from './site.service.js';
 
 const PAGE_CACHE = 'public, max-age=60, stale-while-revalidate=300';
 const ASSET_CACHE = 'public, max-age=31536000, immutable';
+const SEO_CACHE = 'public, max-age=3600';
 const publicAccess = { access: 'public' } as const;
 /** Pages that are the same for every anonymous visitor (see plugins/page-cache.ts). */
 const pageAccess = { access: 'public', pageCache: true } as const;
@@ -96,6 +99,42 @@ export const siteRoutes = fp(
         );
       }
     }
+
+    r.get('/robots.txt', { config: publicAccess }, (request, reply) =>
+      reply
+        .type('text/plain; charset=utf-8')
+        .header('cache-control', SEO_CACHE)
+        .send(robotsTxt(targetOf(request, DEFAULT_LOCALE).origin)),
+    );
+
+    r.get('/sitemap.xml', { config: publicAccess }, async (request, reply) => {
+      const target = targetOf(request, DEFAULT_LOCALE);
+      const region = await site.regionOf(target.host);
+      if (!region) return reply.callNotFound();
+      const entries = await sitemapEntries(app.deps.db, region, app.siteHooks.sitemapPaths);
+      return reply
+        .type('application/xml; charset=utf-8')
+        .header('cache-control', SEO_CACHE)
+        .send(sitemapXml(target.origin, entries));
+    });
+
+    // The region's profile images, by content hash: cached forever, like the other assets.
+    r.get(
+      `${IMAGE_PREFIX}:name`,
+      { config: publicAccess, schema: { params: AssetParamsSchema } },
+      async (request, reply) => {
+        const image = await findSiteImage(app.deps.db, request.params.name);
+        if (!image) return reply.callNotFound();
+        const etag = `"${image.hash}"`;
+        reply.header('etag', etag).header('cache-control', ASSET_CACHE);
+        // An SVG opened on its own runs nothing and loads nothing.
+        if (image.contentType === 'image/svg+xml') {
+          reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+        }
+        if (isFresh(request, etag)) return reply.code(304).send();
+        return reply.type(image.contentType).send(Buffer.from(image.bytes));
+      },
+    );
 
     r.get(
       `${ASSET_PREFIX}:name`,

@@ -6,9 +6,12 @@ import type { SiteAssets, SitePage } from '../../../web/site/types.js';
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../deps.js';
 import { notFound } from '../../errors.js';
+import { publicEvents } from '../events/public.service.js';
+import { activeJobCounts } from '../jobs/pages/search.service.js';
 import { findSiteRegion } from '../regions/regions.service.js';
-import { regionCssUrl, siteAssets } from './site.assets.js';
+import { defaultSocialImageUrl, regionCssUrl, siteAssets } from './site.assets.js';
 import { TtlCache } from './site.cache.js';
+import { siteImageUrls } from './site.profile.service.js';
 import { statisticsView } from './site.statistics.js';
 
 /** The pages of the public site, as routes ask for them. */
@@ -65,6 +68,20 @@ function assetsFor(region: Region | null): SiteAssets {
 }
 
 /**
+ * A region's assets with its visual profile (logo, favicon, social preview image): for any
+ * module rendering a public page in the site's layout.
+ */
+export async function siteAssetsOf(db: Db, region: Region): Promise<SiteAssets> {
+  const images = await siteImageUrls(db, region.id);
+  return {
+    ...assetsFor(region),
+    logo: images.logo,
+    favicon: images.favicon,
+    socialImage: images.social ?? defaultSocialImageUrl(region.themeColor),
+  };
+}
+
+/**
  * The public site: page data from the regions service, rendered to HTML and kept in memory
  * for a few seconds per (host, language, page), so the front page costs a map look-up.
  * Reads only: a GET never writes.
@@ -76,6 +93,9 @@ export function createSiteService(options: SiteOptions) {
 
   const regionFor = (host: string) =>
     regions.get(host, () => findSiteRegion(options.db, host, options.defaultRegion));
+  const profiles = new TtlCache<SiteAssets>(options.clock, ttl, 200);
+  const profileAssets = (region: Region) =>
+    profiles.get(`${region.id}|${region.themeColor}`, () => siteAssetsOf(options.db, region));
 
   async function render(target: PageTarget, request: SitePageRequest): Promise<RenderedPage> {
     const region = await regionFor(target.host);
@@ -93,18 +113,31 @@ export function createSiteService(options: SiteOptions) {
     } else {
       page = { kind: request.kind };
     }
+    const withJobs = request.kind === 'front' || request.kind === 'municipality';
     const html = renderSitePage({
       locale: target.locale,
       path: pathOf(request),
       origin: target.origin,
       region,
-      assets: assetsFor(region),
+      assets: await profileAssets(region),
       page,
+      jobs: withJobs ? await activeJobCounts(options.db, options.clock, region.id) : undefined,
+      events:
+        page.kind === 'front' || page.kind === 'municipality'
+          ? await publicEvents(options.db, region, target.locale, {
+              municipalityCodes: page.kind === 'municipality' ? [page.municipality.code] : null,
+              now: options.clock.now(),
+              limit: 3,
+            })
+          : undefined,
     });
     return { html, etag: etagOf(html) };
   }
 
   return {
+    /** The region a host's site shows (cached for a few seconds), or undefined. */
+    regionOf: regionFor,
+
     /** A page, from the cache when it is fresh; throws not_found for an unknown page. */
     page(target: PageTarget, request: SitePageRequest): Promise<RenderedPage> {
       // The quarter chosen on the statistics page is part of what is shown, so of the key.

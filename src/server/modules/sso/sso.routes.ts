@@ -85,7 +85,13 @@ export async function ssoRoutes(app: FastifyInstance) {
           },
           { ip: request.ip, userAgent: request.headers['user-agent'] ?? null },
         );
-        setSessionCookie(reply, session.secret, session.absoluteExpiresAt, config.secureCookies);
+        setSessionCookie(
+          reply,
+          session.secret,
+          session.absoluteExpiresAt,
+          clock.now(),
+          config.secureCookies,
+        );
         return reply.redirect('/office/', 302);
       } catch (error) {
         if (!(error instanceof SsoRefused)) throw error;

@@ -21,8 +21,8 @@ import {
 } from './users.service.js';
 
 /**
- * Who may give whom which role: administrators anything; a programme leader only hosts and
- * callers of their own region (so nobody can raise anyone, themselves included, above
+ * Who may give whom which role: administrators anything; a programme leader only hosts,
+ * callers and organisers of their own region (so nobody can raise anyone, themselves included, above
  * their own reach).
  */
 function assertMayAssign(actor: Actor, target: Pick<UserSummary, 'role' | 'regionId'>): void {
@@ -30,7 +30,10 @@ function assertMayAssign(actor: Actor, target: Pick<UserSummary, 'role' | 'regio
   const p = actor.principal;
   if (p.role !== 'programme_leader') throw new AppError('forbidden', 'You may not manage users.');
   if (target.role === 'admin' || target.role === 'programme_leader') {
-    throw new AppError('forbidden', 'A programme leader may only manage hosts and callers.');
+    throw new AppError(
+      'forbidden',
+      'A programme leader may only manage hosts, callers and organisers.',
+    );
   }
   if (target.regionId !== p.regionId) {
     throw new AppError('forbidden', 'You may only manage people in your own region.');

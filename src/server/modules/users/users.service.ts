@@ -63,6 +63,10 @@ export async function validateRoleScope(
       ) {
         issues.push({ field: 'municipalityCodes', message: 'Choose at least one municipality' });
       }
+      if (input.role === 'organiser' && input.municipalityCodes.length) {
+        // An organiser's reach is their organisation's events (events module), not places.
+        issues.push({ field: 'municipalityCodes', message: 'An organiser has no municipalities' });
+      }
       if (input.role === 'caller' && input.municipalityCodes.length > 1) {
         issues.push({ field: 'municipalityCodes', message: 'A caller calls for one municipality' });
       }

@@ -36,6 +36,10 @@ export const privacy: Messages<typeof nb> = {
     security: 'Security: sign-in, sessions and the log of use',
     email: 'Email from the system',
     privacy_requests: 'Log of access and erasure requests',
+    business: 'Employers («Vis fram jobbene!») and entrepreneurs («Start Her»)',
+    newcomers: 'Newcomers: registration, welcome checklist and well-being surveys',
+    events: 'Meeting places and events: registration, waiting lists, reminders and attendance',
+    surveys: 'Surveys: well-being check-ins and the employer survey (invitations)',
   },
   purposes: {
     referral:
@@ -45,6 +49,14 @@ export const privacy: Messages<typeof nb> = {
     security: 'Protect the data and be able to check who did what.',
     email: 'Send invitations, password links and thanks to tippers.',
     privacy_requests: 'Document that access and erasure requests are answered in time.',
+    business:
+      'Contact employers about vacancies and the employer survey, and put entrepreneurs in touch with an advisor.',
+    newcomers:
+      'Welcome newcomers, follow up the welcome checklist, ask how they are getting on, and measure how many stay.',
+    events:
+      'Keep track of places, tell people about the waiting list, reminders and cancellations, and count attendance.',
+    surveys:
+      'Send invitations to short surveys with a personal link and one reminder. Answers are stored without name or email.',
   },
   subjects: {
     tipped_people: 'people tipped',
@@ -52,12 +64,18 @@ export const privacy: Messages<typeof nb> = {
     callers: 'callers',
     staff: 'staff and volunteers',
     visitors: 'visitors',
+    employer_contacts: "employers' contact persons",
+    entrepreneurs: 'entrepreneurs',
+    newcomers: 'newcomers',
+    event_participants: 'people registered for events',
   },
   recipients: {
     staff: 'staff of the region and the municipalities',
     print_shop: 'print shop (postcards)',
     identity_provider: 'sign-in service (OpenID Connect)',
     email_provider: 'email server (SMTP)',
+    advisors: 'advisors (business forum and municipalities)',
+    organisers: 'organisers (volunteer centres and municipalities)',
   },
   categories: {
     name: 'name',
@@ -75,6 +93,7 @@ export const privacy: Messages<typeof nb> = {
     network: 'IP address and browser',
     activity_log: 'use and times',
     message: 'email content',
+    consent: 'consents and when they were given',
   },
   rules: {
     campaign_end: '{{months}} months after the campaign ends',
@@ -89,6 +108,13 @@ export const privacy: Messages<typeof nb> = {
     audit_log: '{{months}} months (the log of use)',
     outbox: '{{months}} months for sent email',
     request_log: '{{months}} months after the request was answered',
+    employer_contact:
+      'until the contact person is removed, and at most 36 months after the last change',
+    entrepreneur_closed: '24 months after the inquiry is closed',
+    newcomers: '{{months}} months after the moving date (newcomers)',
+    newcomers_moved_away: '{{months}} months after newcomers moved away',
+    event_registrations: '{{months}} months after the event (name and email of those registered)',
+    survey_invitations: '60 days after the invitation was answered, expired or cancelled',
   },
   requests: {
     title: 'Access and erasure requests',
@@ -143,6 +169,7 @@ export const privacy: Messages<typeof nb> = {
     emails: 'emails',
     staffAccounts: 'staff accounts',
     suppressions: 'opt-outs stored',
+    surveyInvitations: 'survey invitations',
   },
   retention: {
     title: 'Retention',
@@ -176,6 +203,9 @@ export const privacy: Messages<typeof nb> = {
       tips_given: 'Tips you gave',
       emails: 'Email to you',
       staff_account: 'User account',
+      newcomers: 'You as a newcomer',
+      event_registrations: 'Event registrations',
+      survey_invitations: 'Survey invitations',
       audit: 'Log of the processing of your data',
     },
     fields: {
@@ -225,6 +255,18 @@ export const privacy: Messages<typeof nb> = {
       disabledAt: 'Disabled',
       at: 'Time',
       action: 'Action',
+      survey: 'Survey',
+      wave: 'Wave',
+      sendAt: 'Scheduled',
+      remindedAt: 'Reminder sent',
+      expiresAt: 'Link expires',
+      answered: 'Answered (the answers are anonymous)',
+      cancelledAt: 'Cancelled',
+      event: 'Event',
+      startsAt: 'Starts',
+      seats: 'Places',
+      wantsReminder: 'Wants a reminder',
+      attended: 'Attended',
     },
     sources: {
       residents: 'Source: a tip from a resident',

@@ -34,6 +34,11 @@ export const privacy = {
     security: 'Sikkerhet: innlogging, økter og logg over bruk',
     email: 'E-post fra systemet',
     privacy_requests: 'Logg over innsyns- og slettekrav',
+    business: 'Arbeidsgivere («Vis fram jobbene!») og etablerere («Start Her»)',
+    newcomers: 'Nye innbyggere: registrering, velkomstliste og trivselsundersøkelser',
+    events: 'Møteplasser og arrangementer: påmelding, venteliste, påminnelser og oppmøte',
+    surveys:
+      'Spørreundersøkelser: trivselsundersøkelser og arbeidsgiverundersøkelsen (invitasjoner)',
   },
   purposes: {
     referral:
@@ -43,6 +48,14 @@ export const privacy = {
     security: 'Beskytte opplysningene og kunne etterprøve hvem som har gjort hva.',
     email: 'Sende invitasjoner, passordlenker og takk til tipsere.',
     privacy_requests: 'Dokumentere at innsyns- og slettekrav besvares i tide.',
+    business:
+      'Kontakte arbeidsgivere om ledige stillinger og spørreundersøkelsen, og hjelpe etablerere videre til en rådgiver.',
+    newcomers:
+      'Ta imot nye innbyggere, følge opp velkomstlisten, spørre hvordan de trives og måle hvor mange som blir boende.',
+    events:
+      'Holde orden på plassene, gi beskjed om venteliste, påminnelser og avlysninger, og telle oppmøtet.',
+    surveys:
+      'Sende invitasjoner til korte undersøkelser med en personlig lenke og én påminnelse. Svarene lagres uten navn og e-post.',
   },
   subjects: {
     tipped_people: 'tipsede personer',
@@ -50,12 +63,18 @@ export const privacy = {
     callers: 'ringere',
     staff: 'ansatte og frivillige',
     visitors: 'besøkende',
+    employer_contacts: 'kontaktpersoner hos arbeidsgivere',
+    entrepreneurs: 'etablerere',
+    newcomers: 'nye innbyggere',
+    event_participants: 'påmeldte til arrangementer',
   },
   recipients: {
     staff: 'ansatte i regionen og kommunene',
     print_shop: 'trykkeri (postkort)',
     identity_provider: 'innloggingstjeneste (OpenID Connect)',
     email_provider: 'e-posttjener (SMTP)',
+    advisors: 'rådgivere (næringsforum og kommuner)',
+    organisers: 'arrangører (frivilligsentraler og kommuner)',
   },
   categories: {
     name: 'navn',
@@ -73,6 +92,7 @@ export const privacy = {
     network: 'IP-adresse og nettleser',
     activity_log: 'bruk og tidspunkter',
     message: 'innhold i e-post',
+    consent: 'samtykker og når de ble gitt',
   },
   rules: {
     campaign_end: '{{months}} måneder etter kampanjens slutt',
@@ -87,6 +107,12 @@ export const privacy = {
     audit_log: '{{months}} måneder (bruksloggen)',
     outbox: '{{months}} måneder for sendt e-post',
     request_log: '{{months}} måneder etter at kravet er besvart',
+    employer_contact: 'til kontaktpersonen fjernes, og senest 36 måneder etter siste endring',
+    entrepreneur_closed: '24 måneder etter at henvendelsen er avsluttet',
+    newcomers: '{{months}} måneder etter flyttedatoen (nye innbyggere)',
+    newcomers_moved_away: '{{months}} måneder etter at nye innbyggere flyttet herfra',
+    event_registrations: '{{months}} måneder etter arrangementet (navn og e-post til påmeldte)',
+    survey_invitations: '60 dager etter at invitasjonen er besvart, utløpt eller avbrutt',
   },
   requests: {
     title: 'Innsyns- og slettekrav',
@@ -140,6 +166,7 @@ export const privacy = {
     emails: 'e-poster',
     staffAccounts: 'brukerkontoer',
     suppressions: 'reservasjoner lagret',
+    surveyInvitations: 'undersøkelsesinvitasjoner',
   },
   retention: {
     title: 'Lagringstid',
@@ -174,6 +201,9 @@ export const privacy = {
       tips_given: 'Tips du har gitt',
       emails: 'E-post til deg',
       staff_account: 'Brukerkonto',
+      newcomers: 'Deg som ny innbygger',
+      event_registrations: 'Påmeldinger til arrangementer',
+      survey_invitations: 'Invitasjoner til undersøkelser',
       audit: 'Logg over behandling av opplysningene',
     },
     fields: {
@@ -223,6 +253,18 @@ export const privacy = {
       disabledAt: 'Deaktivert',
       at: 'Tidspunkt',
       action: 'Handling',
+      survey: 'Undersøkelse',
+      wave: 'Runde',
+      sendAt: 'Planlagt sendt',
+      remindedAt: 'Påminnelse sendt',
+      expiresAt: 'Lenken utløper',
+      answered: 'Besvart (svarene er anonyme)',
+      cancelledAt: 'Avbrutt',
+      event: 'Arrangement',
+      startsAt: 'Starter',
+      seats: 'Plasser',
+      wantsReminder: 'Vil ha påminnelse',
+      attended: 'Møtte',
     },
     sources: {
       residents: 'Kilde: tips fra en innbygger',

@@ -2,6 +2,79 @@
 export const site = {
   meta: {
     description: '{{region}}: kommunene i regionen og hva som gjør det godt å flytte hit.',
+    imageAlt: '{{region}}',
+  },
+  profile: {
+    title: 'Nettstedet: profil og besøk',
+    lead: 'Regionens farge, logo og bilder på det offentlige nettstedet, og hvor mye sidene blir besøkt.',
+    region: 'Region',
+    colorTitle: 'Merkefarge',
+    colorHelp:
+      'Nettstedet lager fargene sine av denne. En farge som gjør tekst for vanskelig å lese (WCAG AA), blir avvist med paret som ikke holder.',
+    colorLabel: 'Farge (#rrggbb)',
+    save: 'Lagre fargen',
+    saved: 'Lagret. Nettstedet viser endringen innen et minutt.',
+    refused: 'Ikke lagret:',
+    contrastTitle: 'Kontrast i fargeparene nettstedet bruker',
+    pair: 'Par',
+    ratio: 'Kontrast',
+    required: 'Krav',
+    ok: 'Holder',
+    fails: 'For lav',
+    pairs: {
+      'hero-text-on-brand': 'Tekst på merkefargen',
+      'button-text-on-brand': 'Knappetekst på merkefargen',
+      'link-on-page': 'Lenker på hvit bakgrunn',
+      'link-on-tinted-page': 'Lenker på grå bakgrunn',
+      'language-link-on-hover': 'Språkvalg når pekeren er over',
+      'card-link-on-hover': 'Kommunekort når pekeren er over',
+      'current-language-on-tint': 'Valgt språk',
+      'border-on-page': 'Kanter og ikoner',
+    },
+    imagesTitle: 'Bilder',
+    kinds: {
+      logo: 'Logo',
+      favicon: 'Ikon i nettleserfanen',
+      social: 'Bilde når sider deles',
+    },
+    rules: {
+      logo: 'SVG eller PNG, høyst 200 KB. Vises ved regionens navn øverst på hver side.',
+      favicon: 'Kvadratisk PNG eller SVG, høyst 100 KB.',
+      social:
+        'PNG eller JPEG, helst 1200 × 630 piksler, høyst 1 MB. Uten eget bilde brukes merkefargen.',
+    },
+    current: 'Nåværende bilde: {{kind}}',
+    none: 'Ikke lastet opp.',
+    file: 'Velg fil ({{kind}})',
+    upload: 'Last opp',
+    remove: 'Fjern',
+    uploaded: 'Bildet er lagret.',
+    removed: 'Bildet er fjernet.',
+    reasons: {
+      notImage: 'Filen er ikke et bilde (PNG, JPEG eller SVG).',
+      tooLarge: 'Filen er {{size}} KB; høyst {{max}} KB er lov.',
+      wrongType: 'Filen er {{actual}}, ikke {{claimed}}.',
+      tooSmall:
+        'Bildet er {{width}} × {{height}} piksler; det må være minst {{limit}} på hver side.',
+      tooBig:
+        'Bildet er {{width}} × {{height}} piksler; det kan være høyst {{limit}} på hver side.',
+      notSquare: 'Bildet er {{width}} × {{height}} piksler; det må være kvadratisk.',
+      unsafeSvg:
+        'SVG-filen inneholder noe nettstedet ikke tillater ({{what}}). Lagre den på nytt uten skript og lenker.',
+      contrast:
+        '{{pair}}: {{foreground}} på {{background}} har kontrast {{ratio}}:1, men må ha minst {{required}}:1.',
+    },
+  },
+  visits: {
+    title: 'Besøk på nettstedet',
+    lead: 'Sidevisninger telles uten informasjonskapsler, og ingenting om den som besøker lagres. Roboter telles ikke.',
+    total: 'Sidevisninger i år: {{count}}',
+    topPages: 'Mest besøkte sider i år',
+    perMonth: 'Sidevisninger per måned',
+    page: 'Side',
+    month: 'Måned',
+    views: 'Visninger',
+    none: 'Ingen besøk telt ennå.',
   },
   header: {
     home: '{{region}}, forsiden',
@@ -54,5 +127,16 @@ export const site = {
     credit:
       'Kommunenavn og kommunenummer: Kilde: Statistisk sentralbyrå (KLASS) og © Kartverket, CC BY 4.0.',
     madeWith: 'Laget med Flytthit.',
+  },
+  consent: {
+    footer: 'Vil du ikke få flere e-poster om dette? Trekk tilbake samtykket med ett klikk:',
+    title: 'Trekk tilbake samtykke',
+    lead: 'Du har fått en e-post fra {{region}}. Her kan du trekke tilbake samtykket ditt, slik at vi ikke sender deg flere e-poster om dette.',
+    button: 'Trekk tilbake samtykket',
+    doneTitle: 'Samtykket er trukket tilbake',
+    done: 'Vi sender deg ikke flere e-poster om dette. Det gjelder fra nå av. Opplysninger vi må ha, slettes etter reglene i personvernerklæringen.',
+    unknownTitle: 'Vi kjenner ikke igjen lenken',
+    unknown:
+      'Lenken er ikke gyldig lenger, eller den er skrevet av feil. Kontakt oss i kommunen, så hjelper vi deg.',
   },
 };

@@ -36,6 +36,11 @@ export const privacy: Messages<typeof nb> = {
     security: 'Tryggleik: innlogging, økter og logg over bruk',
     email: 'E-post frå systemet',
     privacy_requests: 'Logg over innsyns- og slettekrav',
+    business: 'Arbeidsgjevarar («Vis fram jobbane!») og etablerarar («Start Her»)',
+    newcomers: 'Nye innbyggjarar: registrering, velkomstliste og trivselsundersøkingar',
+    events: 'Møteplassar og arrangement: påmelding, venteliste, påminningar og oppmøte',
+    surveys:
+      'Spørjeundersøkingar: trivselsundersøkingar og arbeidsgivarundersøkinga (invitasjonar)',
   },
   purposes: {
     referral:
@@ -45,6 +50,14 @@ export const privacy: Messages<typeof nb> = {
     security: 'Verne opplysningane og kunne etterprøve kven som har gjort kva.',
     email: 'Sende invitasjonar, passordlenkjer og takk til tipsarar.',
     privacy_requests: 'Dokumentere at innsyns- og slettekrav blir svarte i tide.',
+    business:
+      'Kontakte arbeidsgjevarar om ledige stillingar og spørjeundersøkinga, og hjelpe etablerarar vidare til ein rådgjevar.',
+    newcomers:
+      'Ta imot nye innbyggjarar, følgje opp velkomstlista, spørje korleis dei trivst og måle kor mange som blir buande.',
+    events:
+      'Halde orden på plassane, gi beskjed om venteliste, påminningar og avlysingar, og telje oppmøtet.',
+    surveys:
+      'Sende invitasjonar til korte undersøkingar med ei personleg lenkje og éi påminning. Svara blir lagra utan namn og e-post.',
   },
   subjects: {
     tipped_people: 'tipsa personar',
@@ -52,12 +65,18 @@ export const privacy: Messages<typeof nb> = {
     callers: 'ringjarar',
     staff: 'tilsette og frivillige',
     visitors: 'vitjande',
+    employer_contacts: 'kontaktpersonar hos arbeidsgjevarar',
+    entrepreneurs: 'etablerarar',
+    newcomers: 'nye innbyggjarar',
+    event_participants: 'påmelde til arrangement',
   },
   recipients: {
     staff: 'tilsette i regionen og kommunane',
     print_shop: 'trykkeri (postkort)',
     identity_provider: 'innloggingsteneste (OpenID Connect)',
     email_provider: 'e-posttenar (SMTP)',
+    advisors: 'rådgjevarar (næringsforum og kommunar)',
+    organisers: 'arrangørar (frivilligsentralar og kommunar)',
   },
   categories: {
     name: 'namn',
@@ -75,6 +94,7 @@ export const privacy: Messages<typeof nb> = {
     network: 'IP-adresse og nettlesar',
     activity_log: 'bruk og tidspunkt',
     message: 'innhald i e-post',
+    consent: 'samtykke og når dei vart gjevne',
   },
   rules: {
     campaign_end: '{{months}} månader etter at kampanjen er slutt',
@@ -89,6 +109,12 @@ export const privacy: Messages<typeof nb> = {
     audit_log: '{{months}} månader (bruksloggen)',
     outbox: '{{months}} månader for sendt e-post',
     request_log: '{{months}} månader etter at kravet er svart',
+    employer_contact: 'til kontaktpersonen blir fjerna, og seinast 36 månader etter siste endring',
+    entrepreneur_closed: '24 månader etter at førespurnaden er avslutta',
+    newcomers: '{{months}} månader etter flyttedatoen (nye innbyggjarar)',
+    newcomers_moved_away: '{{months}} månader etter at nye innbyggjarar flytta herifrå',
+    event_registrations: '{{months}} månader etter arrangementet (namn og e-post til påmelde)',
+    survey_invitations: '60 dagar etter at invitasjonen er svart på, gått ut eller avbroten',
   },
   requests: {
     title: 'Innsyns- og slettekrav',
@@ -142,6 +168,7 @@ export const privacy: Messages<typeof nb> = {
     emails: 'e-postar',
     staffAccounts: 'brukarkontoar',
     suppressions: 'reservasjonar lagra',
+    surveyInvitations: 'invitasjonar til undersøkingar',
   },
   retention: {
     title: 'Lagringstid',
@@ -176,6 +203,9 @@ export const privacy: Messages<typeof nb> = {
       tips_given: 'Tips du har gjeve',
       emails: 'E-post til deg',
       staff_account: 'Brukarkonto',
+      newcomers: 'Deg som ny innbyggjar',
+      event_registrations: 'Påmeldingar til arrangement',
+      survey_invitations: 'Invitasjonar til undersøkingar',
       audit: 'Logg over behandling av opplysningane',
     },
     fields: {
@@ -225,6 +255,18 @@ export const privacy: Messages<typeof nb> = {
       disabledAt: 'Deaktivert',
       at: 'Tidspunkt',
       action: 'Handling',
+      survey: 'Undersøking',
+      wave: 'Runde',
+      sendAt: 'Planlagd sendt',
+      remindedAt: 'Påminning sendt',
+      expiresAt: 'Lenkja går ut',
+      answered: 'Svart (svara er anonyme)',
+      cancelledAt: 'Avbroten',
+      event: 'Arrangement',
+      startsAt: 'Startar',
+      seats: 'Plassar',
+      wantsReminder: 'Vil ha påminning',
+      attended: 'Møtte',
     },
     sources: {
       residents: 'Kjelde: tips frå ein innbyggjar',

@@ -4,6 +4,79 @@ import type { site as nb } from '../nb/site.js';
 export const site: Messages<typeof nb> = {
   meta: {
     description: '{{region}}: kommunane i regionen og kva som gjer det godt å flytte hit.',
+    imageAlt: '{{region}}',
+  },
+  profile: {
+    title: 'Nettstaden: profil og besøk',
+    lead: 'Fargen, logoen og bileta til regionen på den opne nettstaden, og kor mykje sidene blir besøkte.',
+    region: 'Region',
+    colorTitle: 'Merkefarge',
+    colorHelp:
+      'Nettstaden lagar fargane sine av denne. Ein farge som gjer tekst for vanskeleg å lese (WCAG AA), blir avvist med paret som ikkje held.',
+    colorLabel: 'Farge (#rrggbb)',
+    save: 'Lagre fargen',
+    saved: 'Lagra. Nettstaden viser endringa innan eit minutt.',
+    refused: 'Ikkje lagra:',
+    contrastTitle: 'Kontrast i fargepara nettstaden bruker',
+    pair: 'Par',
+    ratio: 'Kontrast',
+    required: 'Krav',
+    ok: 'Held',
+    fails: 'For låg',
+    pairs: {
+      'hero-text-on-brand': 'Tekst på merkefargen',
+      'button-text-on-brand': 'Knappetekst på merkefargen',
+      'link-on-page': 'Lenkjer på kvit bakgrunn',
+      'link-on-tinted-page': 'Lenkjer på grå bakgrunn',
+      'language-link-on-hover': 'Språkval når peikaren er over',
+      'card-link-on-hover': 'Kommunekort når peikaren er over',
+      'current-language-on-tint': 'Valt språk',
+      'border-on-page': 'Kantar og ikon',
+    },
+    imagesTitle: 'Bilete',
+    kinds: {
+      logo: 'Logo',
+      favicon: 'Ikon i nettlesarfana',
+      social: 'Bilete når sider blir delte',
+    },
+    rules: {
+      logo: 'SVG eller PNG, høgst 200 KB. Blir vist ved namnet til regionen øvst på kvar side.',
+      favicon: 'Kvadratisk PNG eller SVG, høgst 100 KB.',
+      social:
+        'PNG eller JPEG, helst 1200 × 630 pikslar, høgst 1 MB. Utan eige bilete blir merkefargen brukt.',
+    },
+    current: 'Noverande bilete: {{kind}}',
+    none: 'Ikkje lasta opp.',
+    file: 'Vel fil ({{kind}})',
+    upload: 'Last opp',
+    remove: 'Fjern',
+    uploaded: 'Biletet er lagra.',
+    removed: 'Biletet er fjerna.',
+    reasons: {
+      notImage: 'Fila er ikkje eit bilete (PNG, JPEG eller SVG).',
+      tooLarge: 'Fila er {{size}} KB; høgst {{max}} KB er lov.',
+      wrongType: 'Fila er {{actual}}, ikkje {{claimed}}.',
+      tooSmall:
+        'Biletet er {{width}} × {{height}} pikslar; det må vere minst {{limit}} på kvar side.',
+      tooBig:
+        'Biletet er {{width}} × {{height}} pikslar; det kan vere høgst {{limit}} på kvar side.',
+      notSquare: 'Biletet er {{width}} × {{height}} pikslar; det må vere kvadratisk.',
+      unsafeSvg:
+        'SVG-fila inneheld noko nettstaden ikkje tillèt ({{what}}). Lagre ho på nytt utan skript og lenkjer.',
+      contrast:
+        '{{pair}}: {{foreground}} på {{background}} har kontrast {{ratio}}:1, men må ha minst {{required}}:1.',
+    },
+  },
+  visits: {
+    title: 'Besøk på nettstaden',
+    lead: 'Sidevisingar blir talde utan informasjonskapslar, og ingenting om den som besøkjer blir lagra. Robotar blir ikkje talde.',
+    total: 'Sidevisingar i år: {{count}}',
+    topPages: 'Mest besøkte sider i år',
+    perMonth: 'Sidevisingar per månad',
+    page: 'Side',
+    month: 'Månad',
+    views: 'Visingar',
+    none: 'Ingen besøk talde enno.',
   },
   header: {
     home: '{{region}}, framsida',
@@ -55,5 +128,16 @@ export const site: Messages<typeof nb> = {
     credit:
       'Kommunenamn og kommunenummer: Kjelde: Statistisk sentralbyrå (KLASS) og © Kartverket, CC BY 4.0.',
     madeWith: 'Laga med Flytthit.',
+  },
+  consent: {
+    footer: 'Vil du ikkje få fleire e-postar om dette? Trekk tilbake samtykket med eitt klikk:',
+    title: 'Trekk tilbake samtykke',
+    lead: 'Du har fått ein e-post frå {{region}}. Her kan du trekkje tilbake samtykket ditt, slik at vi ikkje sender deg fleire e-postar om dette.',
+    button: 'Trekk tilbake samtykket',
+    doneTitle: 'Samtykket er trekt tilbake',
+    done: 'Vi sender deg ikkje fleire e-postar om dette. Det gjeld frå no av. Opplysningar vi må ha, blir sletta etter reglane i personvernerklæringa.',
+    unknownTitle: 'Vi kjenner ikkje att lenkja',
+    unknown:
+      'Lenkja er ikkje gyldig lenger, eller ho er skriven av feil. Kontakt oss i kommunen, så hjelper vi deg.',
   },
 };

@@ -1,4 +1,5 @@
 import { Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Page } from '../components/page.js';
 import { type OfficeKey, useT } from '../i18n.js';
@@ -6,7 +7,8 @@ import { accountNav, mainNav, type NavItem, visibleItems } from '../nav.js';
 import { useUser } from '../session.js';
 import { useWorkspace } from '../workspace.js';
 
-export function StartPage() {
+/** The start page; `children` (the host's day) comes before the module cards. */
+export function StartPage({ children }: { children?: ReactNode }) {
   const { t } = useT();
   const user = useUser();
   const { region } = useWorkspace();
@@ -22,6 +24,7 @@ export function StartPage() {
         region: region?.name ?? '',
       })}
     >
+      {children}
       <Heading level={2} data-size="sm" className="office-section-title">
         {t('start.modules')}
       </Heading>
@@ -74,6 +77,8 @@ function descriptionOf(item: NavItem): OfficeKey {
       return 'start.followUp';
     case '/calling':
       return 'start.calling';
+    case '/newcomers':
+      return 'start.newcomers';
     default:
       return 'start.account';
   }

@@ -20,9 +20,11 @@ import {
 } from '../components/forms.js';
 import { useT } from '../i18n.js';
 
-/** Roles a person may give: admins any; a programme leader only hosts and callers. */
+/** Roles a person may give: admins any; a programme leader only hosts, callers and organisers. */
 export const assignableRoles = (actor: Role): Role[] =>
-  actor === 'admin' ? ['admin', 'programme_leader', 'host', 'caller'] : ['host', 'caller'];
+  actor === 'admin'
+    ? ['admin', 'programme_leader', 'host', 'caller', 'organiser']
+    : ['host', 'caller', 'organiser'];
 
 /** Whether the person may change or disable this user (the API decides the same way). */
 export const mayManage = (actor: Role, target: Role): boolean =>

@@ -1,0 +1,81 @@
+/** Surveys: the public survey page, the invitation email and the office results. Bokmål (source). */
+export const surveys = {
+  page: {
+    answerTitle: 'Undersøkelse',
+    anonymous:
+      'Svarene dine lagres uten navn og e-postadresse, og vises bare samlet for grupper på minst fem personer. Alle spørsmål kan hoppes over.',
+    optional: 'Valgfritt',
+    submit: 'Send svarene',
+    errorSummary: 'Sjekk dette før du sender:',
+    invalidAnswer: 'Velg et av svarene på «{{question}}».',
+    scaleLegend: '{{low}} ({{min}}) til {{high}} ({{max}})',
+    tooMany: 'Det er sendt veldig mange svar herfra på kort tid. Vent litt og prøv igjen.',
+    tooFast: 'Skjemaet ble sendt før vi rakk å lese det. Se over svarene og send igjen.',
+    thanksTitle: 'Takk for svarene!',
+    thanksBody:
+      'Svarene dine er lagret uten navn og e-post. De hjelper oss å gjøre det bedre å bo her.',
+    unavailableTitle: 'Denne lenken virker ikke lenger',
+    unavailableBody:
+      'Undersøkelsen er enten besvart, avsluttet eller utløpt, eller lenken er ikke riktig. Du trenger ikke gjøre noe mer.',
+    unavailableContact: 'Har du spørsmål, kan du ta kontakt med vertskapet i kommunen din.',
+    yes: 'Ja',
+    no: 'Nei',
+  },
+  mail: {
+    greeting: 'Hei!',
+    link: 'Svar her:',
+    expires: 'Lenken virker til og med {{date}}.',
+    personal:
+      'Lenken er personlig og kan brukes én gang. Svarene lagres uten navn og e-post, og vises bare samlet for grupper på minst fem.',
+    voluntary:
+      'Det er frivillig å svare. Vil du ikke ha flere slike e-poster, kan du bruke lenken nederst.',
+    reminderSubject: 'Påminnelse: {{subject}}',
+    reminderIntro: 'Vi sendte deg en kort undersøkelse for en uke siden. Har du to minutter?',
+    signature: 'Hilsen {{region}}',
+  },
+  office: {
+    title: 'Undersøkelser',
+    intro:
+      'Svar fra trivselsundersøkelser og arbeidsgiverundersøkelsen. Grupper med færre enn fem svar vises aldri, og heller ikke tall som kunne avsløre dem.',
+    survey: 'Undersøkelse',
+    wave: 'Runde',
+    allWaves: 'Alle runder',
+    groupBy: 'Grupper etter',
+    groupByOptions: {
+      region: 'Region',
+      municipality: 'Kommune',
+      campaign: 'Kampanje',
+      wave: 'Runde',
+    },
+    from: 'Fra kvartal',
+    to: 'Til kvartal',
+    quarterHint: 'F.eks. 2026K1',
+    show: 'Vis',
+    group: 'Gruppe',
+    responses: 'Svar',
+    average: 'Snitt',
+    noGroup: '(uten)',
+    hidden: 'Skjult',
+    hiddenSmall: 'Skjult: færre enn fem svar',
+    hiddenComplement: 'Skjult så de minste gruppene ikke kan regnes ut',
+    noAnswer: 'Ikke svart',
+    none: 'Ingen svar ennå.',
+    caption: '{{question}}: svar per gruppe',
+    downloadCsv: 'Last ned CSV',
+    downloadXlsx: 'Last ned Excel',
+    loadFailed: 'Kunne ikke hente resultatene. Prøv igjen.',
+    settingsTitle: 'Trivselsundersøkelser for nye innbyggere',
+    settingsIntro:
+      'Hvor mange måneder etter innflytting nye innbyggere får en kort undersøkelse på e-post. Endringen gjelder invitasjoner som planlegges fra nå.',
+    months: 'Måneder etter innflytting',
+    monthsHint: 'Skill med komma, f.eks. 3, 12',
+    save: 'Lagre',
+    saved: 'Lagret.',
+    defaultNote: 'Standard: 3 og 12 måneder.',
+    invalidMonths: 'Skriv hele måneder mellom 1 og 60, høyst fire, skilt med komma.',
+  },
+  export: {
+    note: 'Grupper og svar med færre enn fem er skjult (:).',
+    hidden: ':',
+  },
+};
