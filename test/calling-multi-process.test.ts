@@ -7,6 +7,7 @@ import {
   seedProspects,
   type TestCaller,
 } from './support/calling.js';
+import { fromSource } from './support/cli.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { type ServerProcess, startServerProcess } from './support/process.js';
 
@@ -33,7 +34,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('claims across two app processes
     team = await seedCallers(database.db, systemClock, regionId, campaignId, 100);
     const url = new URL(process.env.TEST_DATABASE_URL!);
     url.searchParams.set('options', `-c search_path=${database.schema}`);
-    const env = { DATABASE_URL: url.toString(), FLYTTHIT_FROM_SOURCE: '1' };
+    const env = { DATABASE_URL: url.toString(), FLYTTHIT_FROM_SOURCE: fromSource };
     [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
   }, 120_000);
   afterAll(async () => {

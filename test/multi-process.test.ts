@@ -3,6 +3,7 @@ import { systemClock } from '../src/server/deps.js';
 import { ensureDemoRegion } from '../src/server/modules/regions/regions.service.js';
 import { createUser } from '../src/server/modules/users/users.service.js';
 import { TEST_PASSWORD } from './support/auth.js';
+import { fromSource } from './support/cli.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { type ServerProcess, startServerProcess } from './support/process.js';
 
@@ -26,7 +27,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two app processes on one Postgr
     });
     const url = new URL(process.env.TEST_DATABASE_URL!);
     url.searchParams.set('options', `-c search_path=${database.schema}`);
-    const env = { DATABASE_URL: url.toString(), FLYTTHIT_FROM_SOURCE: '1' };
+    const env = { DATABASE_URL: url.toString(), FLYTTHIT_FROM_SOURCE: fromSource };
     [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../src/server/deps.js';
 import { queueEmail } from '../src/server/modules/notifications/notifications.service.js';
-import { urlWithSchema } from './support/cli.js';
+import { fromSource, urlWithSchema } from './support/cli.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { type ServerProcess, startServerProcess } from './support/process.js';
 import { TestSmtpServer } from './support/smtp.js';
@@ -44,7 +44,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
         DATABASE_URL: urlWithSchema(process.env.TEST_DATABASE_URL!, database.schema),
         SMTP_URL: smtp.url,
         MAIL_FROM: 'Flytthit <post@example.no>',
-        FLYTTHIT_FROM_SOURCE: '1',
+        FLYTTHIT_FROM_SOURCE: fromSource,
       };
       servers = await Promise.all([startServerProcess(env), startServerProcess(env)]);
 

@@ -7,6 +7,7 @@ import { createUser } from '../src/server/modules/users/users.service.js';
 import { TEST_PASSWORD } from './support/auth.js';
 import { seedCallers, type TestCaller } from './support/calling.js';
 import { seedCardedProspects } from './support/calling-progress.js';
+import { fromSource } from './support/cli.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { type ServerProcess, startServerProcess } from './support/process.js';
 import { openSse } from './support/sse.js';
@@ -73,7 +74,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('live progress across two app pr
     caller = (await seedCallers(database.db, systemClock, regionId, campaignId, 1))[0]!;
     const url = new URL(process.env.TEST_DATABASE_URL!);
     url.searchParams.set('options', `-c search_path=${database.schema}`);
-    const env = { DATABASE_URL: url.toString(), FLYTTHIT_FROM_SOURCE: '1' };
+    const env = { DATABASE_URL: url.toString(), FLYTTHIT_FROM_SOURCE: fromSource };
     [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
   });
   afterAll(async () => {

@@ -2,6 +2,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/support/app.js';
 import { signIn } from '../../../../test/support/auth.js';
+import { fromSource } from '../../../../test/support/cli.js';
 import { testDialects } from '../../../../test/support/database.js';
 import { startServerProcess } from '../../../../test/support/process.js';
 import { DEFAULT_FIRST_ADMIN_EMAIL, firstAdminHook } from './first-admin.js';
@@ -77,12 +78,14 @@ describe.each(testDialects)('the first start on %s', (dialect) => {
 });
 
 describe('the first start of a real server process', () => {
-  it('prints the link on the first start and nothing on the second', async () => {
+  it('prints the link on the first start and nothing on the second', {
+    timeout: 120_000,
+  }, async () => {
     const { mkdtempSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const dir = mkdtempSync(join(tmpdir(), 'flytthit-first-'));
-    const env = { DATABASE_URL: `sqlite:${join(dir, 'f.db')}`, FLYTTHIT_FROM_SOURCE: '1' };
+    const env = { DATABASE_URL: `sqlite:${join(dir, 'f.db')}`, FLYTTHIT_FROM_SOURCE: fromSource };
     try {
       const first = await startServerProcess(env);
       await first.stop();

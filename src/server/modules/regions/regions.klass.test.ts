@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { fromSource } from '../../../../test/support/cli.js';
 import { createTestDatabase, testDialects } from '../../../../test/support/database.js';
 import { dataDir, packageRoot } from '../../paths.js';
 import { importCodeChanges, listMunicipalityCodeChanges } from './regions.service.js';
@@ -71,7 +72,7 @@ describe.each(testDialects)('KLASS code changes import on %s', (dialect) => {
 describe('flytthit klass import (CLI)', { timeout: 60_000 }, () => {
   it('imports a file, says what it did, and exits non-zero on a bad one', async () => {
     const db = await createTestDatabase('sqlite');
-    const env = { ...process.env, DATABASE_URL: db.url, FLYTTHIT_FROM_SOURCE: '1' };
+    const env = { ...process.env, DATABASE_URL: db.url, FLYTTHIT_FROM_SOURCE: fromSource };
     const run = (file: string) =>
       spawnSync('node', ['bin/flytthit.js', 'klass', 'import', '--file', file], {
         cwd: packageRoot,

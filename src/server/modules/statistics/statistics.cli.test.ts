@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generated01222 } from '../../../../bench/stats.js';
+import { fromSource } from '../../../../test/support/cli.js';
 import { TestClock } from '../../../../test/support/clock.js';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/database.js';
 import { fixture } from '../../../../test/support/ssb.js';
@@ -17,7 +18,7 @@ const realV1 = join(dataDir, 'source/ssb/api-examples/v0/dataset1108_2015K1_json
 describe('flytthit stats (CLI)', { timeout: 180_000 }, () => {
   let db: TestDatabase;
   let dir: string;
-  const env = () => ({ ...process.env, DATABASE_URL: db.url, FLYTTHIT_FROM_SOURCE: '1' });
+  const env = () => ({ ...process.env, DATABASE_URL: db.url, FLYTTHIT_FROM_SOURCE: fromSource });
   const run = (...args: string[]) => {
     const r = spawnSync('node', ['bin/flytthit.js', 'stats', ...args], {
       cwd: packageRoot,
