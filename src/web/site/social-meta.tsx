@@ -44,12 +44,18 @@ export function SocialMeta(m: SocialMetaInput) {
   );
 }
 
-/** JSON for a <script type="application/ld+json">: `<`, `>` and `&` escaped, so no tag can end it. */
+/**
+ * JSON for a <script type="application/ld+json">: `<`, `>` and `&` escaped, so no text from
+ * outside (an ad, an event) can end the element or open a comment; the line and paragraph
+ * separators too, which older parsers take for line ends. Every page with JSON-LD uses this.
+ */
 export function jsonLdText(value: unknown): string {
   return JSON.stringify(value)
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026');
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** The region's programme as a schema.org Organization: name, address of the site, logo. */

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { LOCALES, type Locale } from '../../i18n/locales.js';
 import { Layout } from '../layout.js';
+import { jsonLdText } from '../social-meta.js';
 import { localePath, siteTranslator } from '../text.js';
 import { type EventsTranslate, eventsTranslator } from './text.js';
 import type { EventsPageInput } from './types.js';
@@ -21,18 +22,6 @@ export interface EventsDocument {
   /** The page's iCalendar feed, announced for calendar programs. */
   calendar?: { href: string; title: string };
 }
-
-/**
- * JSON inside a script element: `<`, `>` and `&` are escaped so no event text can close the
- * element; the browser never runs it (it is data, not a script, so the CSP allows it).
- */
-export const jsonForScript = (value: unknown): string =>
-  JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
 
 /** A whole HTML document for an events page in the site's layout: no executable script. */
 export function renderEventsDocument(input: EventsPageInput, doc: EventsDocument): string {
@@ -65,7 +54,7 @@ export function renderEventsDocument(input: EventsPageInput, doc: EventsDocument
           <script
             type="application/ld+json"
             // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON with < > & escaped
-            dangerouslySetInnerHTML={{ __html: jsonForScript(doc.jsonLd) }}
+            dangerouslySetInnerHTML={{ __html: jsonLdText(doc.jsonLd) }}
           />
         ) : null}
       </head>

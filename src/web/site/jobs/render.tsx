@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { LOCALES, type Locale } from '../../i18n/locales.js';
 import { Layout } from '../layout.js';
+import { jsonLdText } from '../social-meta.js';
 import { localePath, siteTranslator } from '../text.js';
 import { type JobsTranslate, jobsTranslator } from './text.js';
 import type { JobsPageInput } from './types.js';
@@ -21,18 +22,6 @@ export interface JobsDocument {
   /** The Atom feed of the page, announced for feed readers. */
   feed?: { href: string; title: string };
 }
-
-/**
- * JSON inside a script element: `<` is escaped so no text in an ad can close the element
- * (`</script>`) or open a comment; the browser never runs it (it is data, not a script).
- */
-export const jsonForScript = (value: unknown): string =>
-  JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
 
 /**
  * A whole HTML document for a job page in the site's layout (header, language switch, demo
@@ -69,7 +58,7 @@ export function renderJobsDocument(input: JobsPageInput, doc: JobsDocument): str
           <script
             type="application/ld+json"
             // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON with < > & escaped
-            dangerouslySetInnerHTML={{ __html: jsonForScript(doc.jsonLd) }}
+            dangerouslySetInnerHTML={{ __html: jsonLdText(doc.jsonLd) }}
           />
         ) : null}
       </head>

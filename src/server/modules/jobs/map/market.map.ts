@@ -1,51 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { geoPath, geoTransverseMercator } from 'd3-geo';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { JobMarket } from '../../../../contracts/jobs.js';
 import { formatNumber, type Locale } from '../../../../web/i18n/locales.js';
-import { dataDir } from '../../../paths.js';
+import { municipalityShapes } from '../../regions/municipality-shapes.js';
 
-type Shape = Feature<Polygon | MultiPolygon, { kommunenummer: string; name: string }>;
-
-let cached: Map<string, Shape> | null = null;
+const shapes = municipalityShapes;
 const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-function area(ring: Position[]): number {
-  let sum = 0;
-  for (let i = 0; i < ring.length - 1; i++) {
-    sum += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
-  }
-  return sum / 2;
-}
-
-/** As in statistics.map.ts: GeoJSON winds outer rings the other way round from d3-geo. */
-function rewind(rings: Position[][]): Position[][] {
-  return rings.map((ring, i) => {
-    const outer = i === 0;
-    return (outer && area(ring) > 0) || (!outer && area(ring) < 0) ? [...ring].reverse() : ring;
-  });
-}
-
-/** The shipped 2024 boundaries (Kartverket, simplified) the statistics map draws too. */
-function shapes(): Map<string, Shape> {
-  if (cached) return cached;
-  const file = join(dataDir, 'source/geo/Kommuner-S.geojson');
-  const collection = JSON.parse(readFileSync(file, 'utf8')) as FeatureCollection<
-    Polygon | MultiPolygon,
-    Shape['properties']
-  >;
-  cached = new Map();
-  for (const f of collection.features) {
-    const g = f.geometry;
-    const geometry: Polygon | MultiPolygon =
-      g.type === 'Polygon'
-        ? { type: 'Polygon', coordinates: rewind(g.coordinates) }
-        : { type: 'MultiPolygon', coordinates: g.coordinates.map(rewind) };
-    cached.set(f.properties.kommunenummer, { ...f, geometry } as Shape);
-  }
-  return cached;
-}
 
 /** Blue, stronger with more vacancies; grey with none. */
 function fill(value: number, max: number): string {
