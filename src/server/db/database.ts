@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { ScopedPostgresDialect } from './schema-introspector.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -94,7 +95,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => {});
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool }),
+    dialect: new ScopedPostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
   });
   return {
