@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../src/server/db/database.js';
 import type { JobAdTable } from '../../src/server/db/schema.js';
+import { bumpAdsGeneration } from '../../src/server/modules/jobs/jobs.repo.js';
 import { foldSearchText } from '../../src/server/modules/jobs/jobs.service.js';
 
 export type JobAdInput = Partial<JobAdTable> & { title: string };
@@ -47,6 +48,8 @@ export function jobAdRow(regionId: string, input: JobAdInput, now = '2026-11-27T
 
 export async function insertJobAds(db: Db, regionId: string, inputs: JobAdInput[]) {
   const rows = inputs.map((i) => jobAdRow(regionId, i));
+  // As the ingest does, so cached search counts see the new ads.
+  await bumpAdsGeneration(db);
   for (let i = 0; i < rows.length; i += 200) {
     await db
       .insertInto('jobAds')

@@ -516,6 +516,12 @@ export interface JobAdHistoryTable {
 }
 
 /** The vacancy feed's cursor and last run, one row per source ('nav'). */
+/** One row ('ads'): raised with every change to job_ads, so cached search counts can tell they are current. */
+export interface JobAdsGenerationTable {
+  id: string;
+  generation: number;
+}
+
 export interface JobFeedStateTable {
   source: string;
   cursorPageId: string | null;
@@ -892,6 +898,7 @@ export interface Database {
   jobAds: JobAdTable;
   jobAdHistory: JobAdHistoryTable;
   jobFeedState: JobFeedStateTable;
+  jobAdsGeneration: JobAdsGenerationTable;
   jobFeedUnmapped: JobFeedUnmappedTable;
   jobDailyCounts: JobDailyCountTable;
   employerImports: EmployerImportTable;

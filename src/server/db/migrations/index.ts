@@ -15,6 +15,7 @@ import { jobs } from './0013-jobs.js';
 import { jobStatistics } from './0014-job-statistics.js';
 import { business } from './0016-business.js';
 import { site } from './0017-site.js';
+import { jobSearch } from './0020-job-search.js';
 import type { FlytthitMigration } from './helpers.js';
 
 /**
@@ -37,6 +38,7 @@ export const migrations: FlytthitMigration[] = [
   jobStatistics,
   business,
   site,
+  jobSearch,
 ];
 
 export class FlytthitMigrationProvider implements MigrationProvider {

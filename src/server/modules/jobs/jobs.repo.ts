@@ -75,8 +75,31 @@ export async function findStoredAdIds(db: Tx, ids: string[]): Promise<Set<string
   return found;
 }
 
+/**
+ * Raises the ads' generation: every write to job_ads calls it in its own transaction, so a
+ * cached search count made before the change is never used after it commits.
+ */
+export async function bumpAdsGeneration(db: Tx): Promise<void> {
+  await db
+    .updateTable('jobAdsGeneration')
+    .set((eb) => ({ generation: eb('generation', '+', 1) }))
+    .where('id', '=', 'ads')
+    .execute();
+}
+
+/** The ads' generation now (see bumpAdsGeneration). */
+export async function findAdsGeneration(db: Tx): Promise<number> {
+  const row = await db
+    .selectFrom('jobAdsGeneration')
+    .select('generation')
+    .where('id', '=', 'ads')
+    .executeTakeFirst();
+  return Number(row?.generation ?? 0);
+}
+
 /** Insert or replace ads by NAV's uuid; the first time we saw one is kept. */
 export async function upsertAds(db: Tx, rows: JobAdRow[]): Promise<void> {
+  if (rows.length > 0) await bumpAdsGeneration(db);
   for (const part of chunks(rows, 100)) {
     await db
       .insertInto('jobAds')
@@ -142,6 +165,7 @@ export async function upsertAds(db: Tx, rows: JobAdRow[]): Promise<void> {
 /** Deletes ads (NAV's terms) and marks their history inactive; returns how many ads went. */
 export async function deleteAds(db: Tx, ids: string[], at: string): Promise<number> {
   let deleted = 0;
+  if (ids.length > 0) await bumpAdsGeneration(db);
   for (const part of chunks([...new Set(ids)])) {
     const r = await db.deleteFrom('jobAds').where('id', 'in', part).executeTakeFirst();
     deleted += Number(r.numDeletedRows);

@@ -649,6 +649,10 @@ export const DATA_MAP: Record<string, Record<string, ColumnClass>> = {
     first_seen_at: STATS,
     inactive_at: STATS,
   },
+  job_ads_generation: {
+    id: KEY,
+    generation: TECH,
+  },
   job_feed_state: {
     source: KEY,
     cursor_page_id: TECH,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../../test/support/app.js';
 import { testDialects } from '../../../../../test/support/database.js';
 import { insertJobAds } from '../../../../../test/support/jobs.js';
+import { deleteAds } from '../jobs.repo.js';
 
 const html = { accept: 'text/html,application/xhtml+xml' };
 const api = '/api/public/regions/fjellregionen/jobs';
@@ -269,6 +270,29 @@ describe.each(testDialects)('public job pages on %s', (dialect) => {
     expect(res.body).toContain('<title>Kokk &lt;script&gt;alert(1)&lt;/script&gt;</title>');
     expect(res.body).not.toContain('Utløpt');
     expect(res.body).not.toContain('alert("x")');
+  });
+
+  it('counts new and withdrawn ads at once, and hides an ad in the minute it expires', async () => {
+    const before = (await search('q=tommerhogger')).total;
+    expect(before).toBe(0);
+    const totalBefore = (await search('')).total;
+    const expiresSoon = new Date(t.clock.now().getTime() + 20_000).toISOString();
+    const [kept, soon] = await insertJobAds(t.deps.db, t.demoRegionId, [
+      { title: 'Tømmerhogger', workCity: 'Os', municipalityCode: '3430', styrkCode: '8341' },
+      {
+        title: 'Tømmerhogger vikar',
+        workCity: 'Os',
+        municipalityCode: '3430',
+        expiresAt: expiresSoon,
+      },
+    ]);
+    expect(await titles('q=tommerhogger')).toEqual(['Tømmerhogger']);
+    expect((await search('')).total).toBe(totalBefore + 1);
+    await t.deps.db
+      .transaction()
+      .execute((trx) => deleteAds(trx, [kept!.id, soon!.id], t.clock.now().toISOString()));
+    expect((await search('q=tommerhogger')).total).toBe(0);
+    expect((await search('')).total).toBe(totalBefore);
   });
 
   it('shows the job count, with a link, on the front page and on a municipality page', async () => {

@@ -8,7 +8,9 @@ import type { Region } from '../../../../contracts/regions.js';
 import type { Db } from '../../../db/database.js';
 import type { Clock } from '../../../deps.js';
 import { AppError, notFound } from '../../../errors.js';
+import { findAdsGeneration } from '../jobs.repo.js';
 import { foldSearchText } from '../jobs.service.js';
+import { rememberedCount, searchMinute } from './count-cache.js';
 import {
   type AdFilter,
   type AdRow,
@@ -69,7 +71,7 @@ function filterOf(region: Region, query: JobSearchQuery, now: Date): AdFilter {
         : undefined;
   return {
     regionId: region.id,
-    now: now.toISOString(),
+    now: searchMinute(now),
     today,
     words: searchWords(query.q),
     municipalityCode: query.municipality,
@@ -101,7 +103,10 @@ export async function searchAds(
   const page = query.page ?? 1;
   const offset = (page - 1) * JOB_PAGE_SIZE;
   // Counted first: a search that finds nothing (or a page past the last) reads no more.
-  const total = await countAds(db, filter);
+  const generation = await findAdsGeneration(db);
+  const total = await rememberedCount(db, generation, `search:${JSON.stringify(filter)}`, () =>
+    countAds(db, filter),
+  );
   const rows =
     total > offset ? await findAds(db, filter, query.sort ?? 'newest', JOB_PAGE_SIZE, offset) : [];
   return {
@@ -129,7 +134,11 @@ export async function activeJobCounts(
   clock: Clock,
   regionId: string,
 ): Promise<{ total: number; byMunicipality: Record<string, number> }> {
-  const counts = await countByMunicipality(db, regionId, clock.now().toISOString());
+  const now = searchMinute(clock.now());
+  const generation = await findAdsGeneration(db);
+  const counts = await rememberedCount(db, generation, `municipalities:${regionId}:${now}`, () =>
+    countByMunicipality(db, regionId, now),
+  );
   let total = 0;
   for (const n of counts.values()) total += n;
   return { total, byMunicipality: Object.fromEntries(counts) };
