@@ -3,23 +3,23 @@ import type { Locale } from '../../i18n/locales.js';
 import {
   Alert,
   Button,
-  ErrorSummary,
-  ErrorSummaryHeading,
-  ErrorSummaryItem,
-  ErrorSummaryLink,
-  ErrorSummaryList,
   Field,
-  FieldDescription,
   Fieldset,
   FieldsetLegend,
   Heading,
   Input,
   Label,
   Paragraph,
-  Select,
-  Textarea,
-  ValidationMessage,
 } from '../../ui/ds-server.js';
+import {
+  CheckboxField,
+  describedBy,
+  FieldHelp,
+  FormErrorSummary,
+  FormGuards,
+  SelectField,
+  TextInputField,
+} from '../form-fields.js';
 import { localePath } from '../text.js';
 import type { BusinessKey, BusinessTranslate } from './text.js';
 import { fieldId, type StartField, type StartFormState, type StartTextField } from './types.js';
@@ -40,29 +40,20 @@ const OPTIONAL = new Set<StartField>(['phone', 'help']);
 const errorOf = (state: StartFormState, field: StartField) =>
   state.errors.find((e) => e.field === field);
 
-function describedBy(state: StartFormState, field: StartField): string | undefined {
-  const ids = [
-    HINTS[field] ? `${fieldId(field)}-hint` : null,
-    errorOf(state, field) ? `${fieldId(field)}-error` : null,
-  ].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
-
-function Extras({ t, state, field }: Props & { field: StartField }) {
-  const hint = HINTS[field];
-  const error = errorOf(state, field);
-  return (
-    <>
-      {hint ? <FieldDescription id={`${fieldId(field)}-hint`}>{t(hint)}</FieldDescription> : null}
-      {error ? (
-        <ValidationMessage id={`${fieldId(field)}-error`}>{error.message}</ValidationMessage>
-      ) : null}
-    </>
-  );
-}
-
 const labelText = (t: BusinessTranslate, field: StartField) =>
   `${t(`form.fields.${field}`)}${OPTIONAL.has(field) || field === 'consent' ? '' : ` (${t('form.required')})`}`;
+
+/** What every field of the form shows: its id, label, hint and error. */
+function fieldOf({ t, state }: Props, field: StartField) {
+  const hint = HINTS[field];
+  return {
+    id: fieldId(field),
+    name: field,
+    label: labelText(t, field),
+    hint: hint ? t(hint) : undefined,
+    error: errorOf(state, field)?.message,
+  };
+}
 
 function TextField(
   props: Props & {
@@ -72,54 +63,33 @@ function TextField(
     multiline?: boolean;
   },
 ) {
-  const { state, field, t } = props;
-  const common = {
-    id: fieldId(field),
-    name: field,
-    defaultValue: state.values[field],
-    'aria-invalid': errorOf(state, field) ? true : undefined,
-    'aria-describedby': describedBy(state, field),
-  };
   return (
-    <Field>
-      <Label htmlFor={fieldId(field)}>{labelText(t, field)}</Label>
-      <Extras {...props} />
-      {props.multiline ? (
-        <Textarea {...common} rows={5} />
-      ) : (
-        <Input {...common} type={props.type ?? 'text'} autoComplete={props.autoComplete ?? 'off'} />
-      )}
-    </Field>
+    <TextInputField
+      {...fieldOf(props, props.field)}
+      defaultValue={props.state.values[props.field]}
+      type={props.type}
+      autoComplete={props.autoComplete}
+      rows={props.multiline ? 5 : undefined}
+    />
   );
 }
 
-function SelectField(
+function Select(
   props: Props & {
     field: 'industry' | 'municipality';
     options: Array<{ value: string; label: string }>;
     empty: string;
   },
 ) {
-  const { state, field, t } = props;
   return (
-    <Field>
-      <Label htmlFor={fieldId(field)}>{labelText(t, field)}</Label>
-      <Extras {...props} />
-      <Select
-        id={fieldId(field)}
-        name={field}
-        defaultValue={state.values[field]}
-        aria-invalid={errorOf(state, field) ? true : undefined}
-        aria-describedby={describedBy(state, field)}
-      >
-        <option value="">{props.empty}</option>
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </Select>
-    </Field>
+    <SelectField
+      {...fieldOf(props, props.field)}
+      defaultValue={props.state.values[props.field]}
+      options={[
+        ['', props.empty],
+        ...props.options.map((o): [string, string] => [o.value, o.label]),
+      ]}
+    />
   );
 }
 
@@ -134,9 +104,9 @@ function Choices(
   const { state, field, t } = props;
   const multiple = field === 'help';
   return (
-    <Fieldset aria-describedby={describedBy(state, field)}>
+    <Fieldset aria-describedby={describedBy(fieldOf(props, field))}>
       <FieldsetLegend>{labelText(t, field)}</FieldsetLegend>
-      <Extras {...props} />
+      <FieldHelp {...fieldOf(props, field)} />
       {props.options.map((o, i) => {
         const id = i === 0 ? fieldId(field) : `${fieldId(field)}-${o}`;
         const checked = multiple ? state.values.help.includes(o) : state.values.stage === o;
@@ -158,22 +128,6 @@ function Choices(
   );
 }
 
-function Errors({ t, state }: Props) {
-  if (!state.errors.length) return null;
-  return (
-    <ErrorSummary>
-      <ErrorSummaryHeading>{t('form.errorSummary')}</ErrorSummaryHeading>
-      <ErrorSummaryList>
-        {state.errors.map((e) => (
-          <ErrorSummaryItem key={e.field}>
-            <ErrorSummaryLink href={`#${fieldId(e.field)}`}>{e.message}</ErrorSummaryLink>
-          </ErrorSummaryItem>
-        ))}
-      </ErrorSummaryList>
-    </ErrorSummary>
-  );
-}
-
 /** The «Start Her» inquiry form: works without JavaScript; errors on top, each linking to its field. */
 export function StartFormPage(props: Props) {
   const { t, locale, state } = props;
@@ -182,13 +136,17 @@ export function StartFormPage(props: Props) {
       <Heading level={1} data-size="xl">
         {t('form.title')}
       </Heading>
-      <Errors {...props} />
+      <FormErrorSummary heading={t('form.errorSummary')} errors={state.errors} idOf={fieldId} />
       {state.notice ? <Alert data-color="warning">{t(`form.${state.notice}`)}</Alert> : null}
       <Paragraph data-size="lg">{t('form.lead')}</Paragraph>
       <Paragraph data-size="sm">{t('form.requiredNote')}</Paragraph>
       <form method="post" action={localePath(locale, '/start-her')} noValidate>
-        <input type="hidden" name="started" value={state.started} />
-        <input type="hidden" name="key" value={state.key} />
+        <FormGuards
+          started={state.started}
+          formKey={state.key}
+          trapId="sh-website"
+          trapLabel={t('form.honeypot')}
+        />
         <div className="fh-section fh-stack">
           <Fieldset>
             <FieldsetLegend>{t('form.aboutYou')}</FieldsetLegend>
@@ -201,13 +159,13 @@ export function StartFormPage(props: Props) {
           <Fieldset>
             <FieldsetLegend>{t('form.aboutIdea')}</FieldsetLegend>
             <TextField {...props} field="idea" multiline />
-            <SelectField
+            <Select
               {...props}
               field="industry"
               empty={t('form.chooseIndustry')}
               options={NACE_SECTIONS.map((s) => ({ value: s, label: t(`sections.${s}`) }))}
             />
-            <SelectField
+            <Select
               {...props}
               field="municipality"
               empty={t('form.chooseMunicipality')}
@@ -230,26 +188,9 @@ export function StartFormPage(props: Props) {
         <div className="fh-section fh-stack">
           <Fieldset>
             <FieldsetLegend>{t('form.consentLegend')}</FieldsetLegend>
-            <Field>
-              <Input
-                type="checkbox"
-                id={fieldId('consent')}
-                name="consent"
-                value="yes"
-                defaultChecked={state.values.consent}
-                aria-invalid={errorOf(state, 'consent') ? true : undefined}
-                aria-describedby={describedBy(state, 'consent')}
-              />
-              <Label htmlFor={fieldId('consent')}>{t('form.fields.consent')}</Label>
-              <Extras {...props} field="consent" />
-            </Field>
+            <CheckboxField {...fieldOf(props, 'consent')} checked={state.values.consent} />
           </Fieldset>
           <Paragraph data-size="sm">{t('form.privacy')}</Paragraph>
-        </div>
-        {/* A trap for robots: hidden from people and screen readers, so only a robot fills it. */}
-        <div hidden>
-          <label htmlFor="sh-website">{t('form.honeypot')}</label>
-          <input id="sh-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
         </div>
         <div className="fh-section">
           <Button type="submit">{t('form.submit')}</Button>

@@ -1,19 +1,5 @@
-import {
-  Alert,
-  Button,
-  ErrorSummary,
-  ErrorSummaryHeading,
-  ErrorSummaryItem,
-  ErrorSummaryLink,
-  ErrorSummaryList,
-  Field,
-  FieldDescription,
-  Heading,
-  Input,
-  Label,
-  Paragraph,
-  ValidationMessage,
-} from '../../ui/ds-server.js';
+import { Alert, Button, Heading, Paragraph } from '../../ui/ds-server.js';
+import { CheckboxField, FormErrorSummary, FormGuards, TextInputField } from '../form-fields.js';
 import { localePath } from '../text.js';
 import type { EventsPageProps } from './render.js';
 import type { EventsKey } from './text.js';
@@ -31,27 +17,6 @@ const HINTS: Partial<Record<RegistrationField, EventsKey>> = {
   seats: 'form.hints.seats',
 };
 
-function describedBy(state: RegistrationFormState, field: RegistrationField) {
-  const ids = [
-    HINTS[field] ? `${fieldId(field)}-hint` : null,
-    state.errors.some((e) => e.field === field) ? `${fieldId(field)}-error` : null,
-  ].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
-
-function Extras({ t, state, field }: Props & { field: RegistrationField }) {
-  const hint = HINTS[field];
-  const error = state.errors.find((e) => e.field === field);
-  return (
-    <>
-      {hint ? <FieldDescription id={`${fieldId(field)}-hint`}>{t(hint)}</FieldDescription> : null}
-      {error ? (
-        <ValidationMessage id={`${fieldId(field)}-error`}>{error.message}</ValidationMessage>
-      ) : null}
-    </>
-  );
-}
-
 function TextField(
   props: Props & {
     field: 'name' | 'email' | 'seats';
@@ -60,24 +25,19 @@ function TextField(
   },
 ) {
   const { t, state, field } = props;
-  const invalid = state.errors.some((e) => e.field === field);
+  const hint = HINTS[field];
   return (
-    <Field>
-      <Label htmlFor={fieldId(field)}>
-        {t(`form.fields.${field}`)} ({t('form.required')})
-      </Label>
-      <Extras {...props} />
-      <Input
-        id={fieldId(field)}
-        name={field}
-        type={props.type}
-        autoComplete={props.autoComplete}
-        defaultValue={state.values[field]}
-        aria-invalid={invalid ? true : undefined}
-        aria-describedby={describedBy(state, field)}
-        {...(field === 'seats' ? { inputMode: 'numeric' as const, min: 1, max: 10 } : {})}
-      />
-    </Field>
+    <TextInputField
+      id={fieldId(field)}
+      name={field}
+      label={`${t(`form.fields.${field}`)} (${t('form.required')})`}
+      hint={hint ? t(hint) : undefined}
+      error={state.errors.find((e) => e.field === field)?.message}
+      defaultValue={state.values[field]}
+      type={props.type}
+      autoComplete={props.autoComplete}
+      {...(field === 'seats' ? { inputMode: 'numeric' as const, min: 1, max: 10 } : {})}
+    />
   );
 }
 
@@ -89,18 +49,7 @@ export function RegistrationForm(props: Props) {
       <Heading level={2} data-size="md" id="reg-title">
         {t('form.title')}
       </Heading>
-      {state.errors.length ? (
-        <ErrorSummary>
-          <ErrorSummaryHeading>{t('form.errorSummary')}</ErrorSummaryHeading>
-          <ErrorSummaryList>
-            {state.errors.map((e) => (
-              <ErrorSummaryItem key={e.field}>
-                <ErrorSummaryLink href={`#${fieldId(e.field)}`}>{e.message}</ErrorSummaryLink>
-              </ErrorSummaryItem>
-            ))}
-          </ErrorSummaryList>
-        </ErrorSummary>
-      ) : null}
+      <FormErrorSummary heading={t('form.errorSummary')} errors={state.errors} idOf={fieldId} />
       {state.notice ? <Alert data-color="warning">{t(`form.${state.notice}`)}</Alert> : null}
       <Paragraph>{t('form.lead')}</Paragraph>
       <Paragraph data-size="sm">{t('form.requiredNote')}</Paragraph>
@@ -110,26 +59,21 @@ export function RegistrationForm(props: Props) {
         noValidate
         className="fh-stack"
       >
-        <input type="hidden" name="started" value={state.started} />
-        <input type="hidden" name="key" value={state.key} />
+        <FormGuards
+          started={state.started}
+          formKey={state.key}
+          trapId="reg-website"
+          trapLabel={t('form.honeypot')}
+        />
         <TextField {...props} field="name" type="text" autoComplete="name" />
         <TextField {...props} field="email" type="email" autoComplete="email" />
         <TextField {...props} field="seats" type="number" autoComplete="off" />
-        <Field>
-          <Input
-            type="checkbox"
-            id={fieldId('wantsReminder')}
-            name="wantsReminder"
-            value="yes"
-            defaultChecked={state.values.wantsReminder}
-          />
-          <Label htmlFor={fieldId('wantsReminder')}>{t('form.fields.wantsReminder')}</Label>
-        </Field>
-        {/* A trap for robots: hidden from people and screen readers, so only a robot fills it. */}
-        <div hidden>
-          <label htmlFor="reg-website">{t('form.honeypot')}</label>
-          <input id="reg-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
-        </div>
+        <CheckboxField
+          id={fieldId('wantsReminder')}
+          name="wantsReminder"
+          label={t('form.fields.wantsReminder')}
+          checked={state.values.wantsReminder}
+        />
         <div>
           <Button type="submit">{full ? t('form.submitWaiting') : t('form.submit')}</Button>
         </div>

@@ -2,22 +2,22 @@ import { REASONS } from '../../../contracts/newcomers.js';
 import {
   Alert,
   Button,
-  ErrorSummary,
-  ErrorSummaryHeading,
-  ErrorSummaryItem,
-  ErrorSummaryLink,
-  ErrorSummaryList,
   Field,
-  FieldDescription,
   Fieldset,
   FieldsetLegend,
   Heading,
   Input,
   Label,
   Paragraph,
-  Select,
   ValidationMessage,
 } from '../../ui/ds-server.js';
+import {
+  CheckboxField,
+  FormErrorSummary,
+  FormGuards,
+  SelectField,
+  TextInputField,
+} from '../form-fields.js';
 import { localePath } from '../text.js';
 import type { NewcomerPageProps } from './render.js';
 import type { NewcomersKey } from './text.js';
@@ -41,26 +41,16 @@ const REQUIRED = new Set<FormField>(['municipalityCode', 'adult1Name', 'movingDa
 const errorOf = (state: NewcomerFormState, field: FormField) =>
   state.errors.find((e) => e.field === field);
 
-/** The hint and the error, so a screen reader reads both with the input. */
-function describedBy(state: NewcomerFormState, field: FormField): string | undefined {
-  const ids = [
-    HINTS[field] ? `${fieldId(field)}-hint` : null,
-    errorOf(state, field) ? `${fieldId(field)}-error` : null,
-  ].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
-
-function Extras({ t, state, field }: Props & { field: FormField }) {
+/** What every field of the form shows: its id, label, hint and error. */
+function fieldOf({ t, state }: Props, field: FormField) {
   const hint = HINTS[field];
-  const error = errorOf(state, field);
-  return (
-    <>
-      {hint ? <FieldDescription id={`${fieldId(field)}-hint`}>{t(hint)}</FieldDescription> : null}
-      {error ? (
-        <ValidationMessage id={`${fieldId(field)}-error`}>{error.message}</ValidationMessage>
-      ) : null}
-    </>
-  );
+  return {
+    id: fieldId(field),
+    name: field,
+    label: `${t(`form.fields.${field}`)}${REQUIRED.has(field) ? ` (${t('form.required')})` : ''}`,
+    hint: hint ? t(hint) : undefined,
+    error: errorOf(state, field)?.message,
+  };
 }
 
 function TextInput(
@@ -71,71 +61,37 @@ function TextInput(
     inputMode?: 'numeric';
   },
 ) {
-  const { state, field, t } = props;
   return (
-    <Field>
-      <Label htmlFor={fieldId(field)}>
-        {t(`form.fields.${field}`)}
-        {REQUIRED.has(field) ? ` (${t('form.required')})` : ''}
-      </Label>
-      <Extras {...props} />
-      <Input
-        id={fieldId(field)}
-        name={field}
-        type={props.type ?? 'text'}
-        inputMode={props.inputMode}
-        autoComplete={props.autoComplete ?? 'off'}
-        defaultValue={state.values[field]}
-        aria-invalid={errorOf(state, field) ? true : undefined}
-        aria-describedby={describedBy(state, field)}
-      />
-    </Field>
+    <TextInputField
+      {...fieldOf(props, props.field)}
+      defaultValue={props.state.values[props.field]}
+      type={props.type}
+      autoComplete={props.autoComplete}
+      inputMode={props.inputMode}
+    />
   );
 }
 
 function SelectInput(
   props: Props & { field: 'municipalityCode' | 'heardVia'; options: Array<[string, string]> },
 ) {
-  const { state, field, t } = props;
   return (
-    <Field>
-      <Label htmlFor={fieldId(field)}>
-        {t(`form.fields.${field}`)}
-        {REQUIRED.has(field) ? ` (${t('form.required')})` : ''}
-      </Label>
-      <Extras {...props} />
-      <Select
-        id={fieldId(field)}
-        name={field}
-        defaultValue={state.values[field]}
-        aria-invalid={errorOf(state, field) ? true : undefined}
-        aria-describedby={describedBy(state, field)}
-      >
-        {props.options.map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </Select>
-    </Field>
+    <SelectField
+      {...fieldOf(props, props.field)}
+      defaultValue={props.state.values[props.field]}
+      options={props.options}
+    />
   );
 }
 
 function Check(props: Props & { field: CheckField }) {
   const { state, field, t } = props;
   return (
-    <Field>
-      <Input
-        type="checkbox"
-        id={fieldId(field)}
-        name={field}
-        value="yes"
-        defaultChecked={state.values[field]}
-        aria-describedby={describedBy(state, field)}
-      />
-      <Label htmlFor={fieldId(field)}>{t(`form.fields.${field}`)}</Label>
-      <Extras {...props} />
-    </Field>
+    <CheckboxField
+      {...fieldOf(props, field)}
+      label={t(`form.fields.${field}`)}
+      checked={state.values[field]}
+    />
   );
 }
 
@@ -159,22 +115,6 @@ function Reasons(props: Props) {
         </Field>
       ))}
     </Fieldset>
-  );
-}
-
-function Errors({ t, state }: Props) {
-  if (state.errors.length === 0) return null;
-  return (
-    <ErrorSummary>
-      <ErrorSummaryHeading>{t('form.errorSummary')}</ErrorSummaryHeading>
-      <ErrorSummaryList>
-        {state.errors.map((e) => (
-          <ErrorSummaryItem key={e.field}>
-            <ErrorSummaryLink href={`#${fieldId(e.field)}`}>{e.message}</ErrorSummaryLink>
-          </ErrorSummaryItem>
-        ))}
-      </ErrorSummaryList>
-    </ErrorSummary>
   );
 }
 
@@ -221,13 +161,17 @@ export function NewcomerFormPage(props: Props) {
       <Heading level={1} data-size="xl">
         {t('form.title')}
       </Heading>
-      <Errors {...props} />
+      <FormErrorSummary heading={t('form.errorSummary')} errors={state.errors} idOf={fieldId} />
       {state.notice ? <Alert data-color="warning">{t(`form.${state.notice}`)}</Alert> : null}
       <Paragraph data-size="lg">{t('form.lead')}</Paragraph>
       <Paragraph data-size="sm">{t('form.requiredNote')}</Paragraph>
       <form method="post" action={localePath(input.locale, '/ny-i-kommunen')} noValidate>
-        <input type="hidden" name="started" value={state.started} />
-        <input type="hidden" name="key" value={state.key} />
+        <FormGuards
+          started={state.started}
+          formKey={state.key}
+          trapId="nc-website"
+          trapLabel={t('form.honeypot')}
+        />
         <div className="fh-section fh-stack">
           <SelectInput
             {...props}
@@ -261,11 +205,6 @@ export function NewcomerFormPage(props: Props) {
             <Check {...props} field="consentCheckIns" />
           </Fieldset>
           <Paragraph data-size="sm">{t('form.privacy')}</Paragraph>
-        </div>
-        {/* A trap for robots: hidden from people and screen readers, so only a robot fills it. */}
-        <div hidden>
-          <label htmlFor="nc-website">{t('form.honeypot')}</label>
-          <input id="nc-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
         </div>
         <div className="fh-section">
           <Button type="submit">{t('form.submit')}</Button>

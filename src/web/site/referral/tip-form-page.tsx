@@ -1,23 +1,11 @@
+import { Alert, Button, Fieldset, FieldsetLegend, Heading, Paragraph } from '../../ui/ds-server.js';
 import {
-  Alert,
-  Button,
-  ErrorSummary,
-  ErrorSummaryHeading,
-  ErrorSummaryItem,
-  ErrorSummaryLink,
-  ErrorSummaryList,
-  Field,
-  FieldDescription,
-  Fieldset,
-  FieldsetLegend,
-  Heading,
-  Input,
-  Label,
-  Paragraph,
-  Select,
-  Textarea,
-  ValidationMessage,
-} from '../../ui/ds-server.js';
+  CheckboxField,
+  FormErrorSummary,
+  FormGuards,
+  SelectField,
+  TextInputField,
+} from '../form-fields.js';
 import { localePath } from '../text.js';
 import type { ReferralPageProps } from './render.js';
 import type { ReferralKey } from './text.js';
@@ -41,35 +29,16 @@ const hintOf: Partial<Record<TipFormField, ReferralKey>> = {
 
 const REQUIRED = new Set<TipFormField>(['tipperName', 'personName', 'personMunicipality']);
 
-/** ids the input is described by: its hint and its error, so a screen reader reads both. */
-function describedBy(state: TipFormState, field: TipFormField): string | undefined {
-  const ids = [
-    hintOf[field] ? `${fieldId(field)}-hint` : null,
-    state.errors.some((e) => e.field === field) ? `${fieldId(field)}-error` : null,
-  ].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
-
-function Extras({ t, state, field }: FieldProps & { field: TipFormField }) {
+/** What every field of the form shows: its id, label, hint and error. */
+function fieldOf({ t, state }: FieldProps, field: TipFormField) {
   const hint = hintOf[field];
-  const error = state.errors.find((e) => e.field === field);
-  return (
-    <>
-      {hint ? <FieldDescription id={`${fieldId(field)}-hint`}>{t(hint)}</FieldDescription> : null}
-      {error ? (
-        <ValidationMessage id={`${fieldId(field)}-error`}>{error.message}</ValidationMessage>
-      ) : null}
-    </>
-  );
-}
-
-function LabelText({ t, field }: Pick<FieldProps, 't'> & { field: TipFormField }) {
-  return (
-    <>
-      {t(`form.fields.${field}`)}
-      {REQUIRED.has(field) ? ` (${t('form.required')})` : ''}
-    </>
-  );
+  return {
+    id: fieldId(field),
+    name: field,
+    label: `${t(`form.fields.${field}`)}${REQUIRED.has(field) ? ` (${t('form.required')})` : ''}`,
+    hint: hint ? t(hint) : undefined,
+    error: state.errors.find((e) => e.field === field)?.message,
+  };
 }
 
 function TextField(
@@ -80,26 +49,14 @@ function TextField(
     multiline?: boolean;
   },
 ) {
-  const { state, field } = props;
-  const common = {
-    id: fieldId(field),
-    name: field,
-    defaultValue: state.values[field],
-    'aria-invalid': state.errors.some((e) => e.field === field) ? true : undefined,
-    'aria-describedby': describedBy(state, field),
-  };
   return (
-    <Field>
-      <Label htmlFor={fieldId(field)}>
-        <LabelText t={props.t} field={field} />
-      </Label>
-      <Extras {...props} />
-      {props.multiline ? (
-        <Textarea {...common} rows={3} />
-      ) : (
-        <Input {...common} type={props.type ?? 'text'} autoComplete={props.autoComplete ?? 'off'} />
-      )}
-    </Field>
+    <TextInputField
+      {...fieldOf(props, props.field)}
+      defaultValue={props.state.values[props.field]}
+      type={props.type}
+      autoComplete={props.autoComplete}
+      rows={props.multiline ? 3 : undefined}
+    />
   );
 }
 
@@ -107,66 +64,25 @@ function MunicipalityField(
   props: FieldProps & { field: 'tipperMunicipality' | 'personMunicipality' },
 ) {
   const { state, field, t } = props;
+  const none =
+    field === 'tipperMunicipality' ? t('form.otherMunicipality') : t('form.chooseMunicipality');
   return (
-    <Field>
-      <Label htmlFor={fieldId(field)}>
-        <LabelText t={t} field={field} />
-      </Label>
-      <Extras {...props} />
-      <Select
-        id={fieldId(field)}
-        name={field}
-        defaultValue={state.values[field]}
-        aria-invalid={state.errors.some((e) => e.field === field) ? true : undefined}
-        aria-describedby={describedBy(state, field)}
-      >
-        <option value="">
-          {field === 'tipperMunicipality'
-            ? t('form.otherMunicipality')
-            : t('form.chooseMunicipality')}
-        </option>
-        {state.municipalities.map((m) => (
-          <option key={m.code} value={m.code}>
-            {m.name}
-          </option>
-        ))}
-      </Select>
-    </Field>
+    <SelectField
+      {...fieldOf(props, field)}
+      defaultValue={state.values[field]}
+      options={[['', none], ...state.municipalities.map((m): [string, string] => [m.code, m.name])]}
+    />
   );
 }
 
 function CheckField(props: FieldProps & { field: TipFormCheck }) {
   const { state, field, t } = props;
   return (
-    <Field>
-      <Input
-        type="checkbox"
-        id={fieldId(field)}
-        name={field}
-        value="yes"
-        defaultChecked={state.values[field]}
-        aria-invalid={state.errors.some((e) => e.field === field) ? true : undefined}
-        aria-describedby={describedBy(state, field)}
-      />
-      <Label htmlFor={fieldId(field)}>{t(`form.fields.${field}`)}</Label>
-      <Extras {...props} />
-    </Field>
-  );
-}
-
-function Errors({ t, state }: FieldProps) {
-  if (state.errors.length === 0) return null;
-  return (
-    <ErrorSummary>
-      <ErrorSummaryHeading>{t('form.errorSummary')}</ErrorSummaryHeading>
-      <ErrorSummaryList>
-        {state.errors.map((e) => (
-          <ErrorSummaryItem key={e.field}>
-            <ErrorSummaryLink href={`#${fieldId(e.field)}`}>{e.message}</ErrorSummaryLink>
-          </ErrorSummaryItem>
-        ))}
-      </ErrorSummaryList>
-    </ErrorSummary>
+    <CheckboxField
+      {...fieldOf(props, field)}
+      label={t(`form.fields.${field}`)}
+      checked={state.values[field]}
+    />
   );
 }
 
@@ -181,7 +97,7 @@ export function TipFormPage(props: FieldProps) {
       <Heading level={1} data-size="xl">
         {state.campaign.title}
       </Heading>
-      <Errors {...props} />
+      <FormErrorSummary heading={t('form.errorSummary')} errors={state.errors} idOf={fieldId} />
       {state.notice ? <Alert data-color="warning">{t(`form.${state.notice}`)}</Alert> : null}
       {state.campaign.intro ? <Paragraph data-size="lg">{state.campaign.intro}</Paragraph> : null}
       <Paragraph>{t('form.lead')}</Paragraph>
@@ -191,8 +107,12 @@ export function TipFormPage(props: FieldProps) {
         action={localePath(input.locale, `/tips/${state.campaign.slug}`)}
         noValidate
       >
-        <input type="hidden" name="started" value={state.started} />
-        <input type="hidden" name="key" value={state.key} />
+        <FormGuards
+          started={state.started}
+          formKey={state.key}
+          trapId="tip-website"
+          trapLabel={t('form.honeypot')}
+        />
         <div className="fh-section fh-stack">
           <Fieldset>
             <FieldsetLegend>{t('form.tipperLegend')}</FieldsetLegend>
@@ -225,11 +145,6 @@ export function TipFormPage(props: FieldProps) {
             <CheckField {...props} field="welcomeConfirmed" />
           </Fieldset>
           <Paragraph data-size="sm">{t('form.privacy')}</Paragraph>
-        </div>
-        {/* A trap for robots: hidden from people and screen readers, so only a robot fills it. */}
-        <div hidden>
-          <label htmlFor="tip-website">{t('form.honeypot')}</label>
-          <input id="tip-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
         </div>
         <div className="fh-section">
           <Button type="submit">{t('form.submit')}</Button>
