@@ -28,6 +28,18 @@ export async function listenOnFreePort(t: TestApp): Promise<string> {
   return `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
 }
 
+let shared: Promise<Browser> | undefined;
+
+/**
+ * One Chromium for every browser test file: they run one after another in one worker that
+ * keeps its modules (vitest `isolate: false`), and each test opens its own context, so nothing
+ * carries over but the saved start-up. Playwright closes it when the worker exits.
+ */
+export function sharedChromium(): Promise<Browser> {
+  shared ??= launchChromium();
+  return shared;
+}
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importEmployers } from '../../src/server/modules/business/brreg.import.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { createTestUser, type TestUser } from '../support/auth.js';
-import { ensureOfficeBuild, launchChromium, listenOnFreePort, noBrowser } from './browser-suite.js';
+import { ensureOfficeBuild, listenOnFreePort, noBrowser, sharedChromium } from './browser-suite.js';
 import {
   checkScreen,
   focusedId,
@@ -44,11 +44,10 @@ describe.skipIf(noBrowser)('business screens in a real browser', () => {
       },
     );
     base = await listenOnFreePort(t);
-    browser = await launchChromium();
+    browser = await sharedChromium();
     prepareScreenshots();
   });
   afterAll(async () => {
-    await browser?.close();
     await t?.close();
   });
 

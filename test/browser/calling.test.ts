@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { createTestUser, signIn, type TestSession, type TestUser } from '../support/auth.js';
 import { createOpenCampaign, postTip, sampleTip } from '../support/referral.js';
-import { ensureOfficeBuild, launchChromium, listenOnFreePort, noBrowser } from './browser-suite.js';
+import { ensureOfficeBuild, listenOnFreePort, noBrowser, sharedChromium } from './browser-suite.js';
 import {
   checkScreen,
   focusedId,
@@ -56,11 +56,10 @@ describe.skipIf(noBrowser)('the calling screen in a real browser', () => {
       url: `/api/postcard-batches/${batch.json().id}/sent`,
     });
     base = await listenOnFreePort(t);
-    browser = await launchChromium();
+    browser = await sharedChromium();
     prepareScreenshots();
   });
   afterAll(async () => {
-    await browser?.close();
     await t?.close();
   });
 

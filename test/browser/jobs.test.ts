@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotDailyCounts } from '../../src/server/modules/jobs/map/market.service.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { insertJobAds } from '../support/jobs.js';
-import { launchChromium, listenOnFreePort, noBrowser } from './browser-suite.js';
+import { listenOnFreePort, noBrowser, sharedChromium } from './browser-suite.js';
 import { tabTo, tabToLink } from './office-harness.js';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -39,10 +39,9 @@ describe.skipIf(noBrowser)('job pages in a real browser', () => {
     adId = rows[0]!.id;
     await snapshotDailyCounts(t.deps.db, t.clock, t.demoRegionId);
     base = await listenOnFreePort(t);
-    browser = await launchChromium();
+    browser = await sharedChromium();
   });
   afterAll(async () => {
-    await browser?.close();
     await t?.close();
   });
 

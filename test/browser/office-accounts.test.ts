@@ -4,7 +4,7 @@ import { issueOneTimeToken } from '../../src/server/modules/accounts/one-time-to
 import { addUser } from '../../src/server/modules/users/manage-users.service.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { createTestUser } from '../support/auth.js';
-import { ensureOfficeBuild, launchChromium, listenOnFreePort, noBrowser } from './browser-suite.js';
+import { ensureOfficeBuild, listenOnFreePort, noBrowser, sharedChromium } from './browser-suite.js';
 import { checkScreen, heading, openOfficeTab, prepareScreenshots } from './office-harness.js';
 
 const NEW_PASSWORD = 'Snøfonn-over-Rondane-42';
@@ -19,11 +19,10 @@ describe.skipIf(noBrowser)('office account links in a real browser', () => {
     ensureOfficeBuild();
     t = await createTestApp('sqlite');
     base = await listenOnFreePort(t);
-    browser = await launchChromium();
+    browser = await sharedChromium();
     prepareScreenshots();
   });
   afterAll(async () => {
-    await browser?.close();
     await t?.close();
   });
 

@@ -5,7 +5,7 @@ import { createFollowUpTasks } from '../../src/server/modules/followup/tasks.ser
 import { createTestApp, type TestApp } from '../support/app.js';
 import { createTestUser, type TestUser } from '../support/auth.js';
 import { seedCallingCampaign, seedProspects } from '../support/calling.js';
-import { ensureOfficeBuild, launchChromium, listenOnFreePort, noBrowser } from './browser-suite.js';
+import { ensureOfficeBuild, listenOnFreePort, noBrowser, sharedChromium } from './browser-suite.js';
 import {
   checkScreen,
   focusedId,
@@ -94,11 +94,10 @@ describe.skipIf(noBrowser)('office follow-up in a real browser', () => {
       .executeTakeFirstOrThrow();
     moving = second;
     base = await listenOnFreePort(t);
-    browser = await launchChromium();
+    browser = await sharedChromium();
     prepareScreenshots();
   });
   afterAll(async () => {
-    await browser?.close();
     await t?.close();
   });
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { createTestUser, signIn, type TestUser } from '../support/auth.js';
 import { createOpenCampaign, postTip, sampleTip } from '../support/referral.js';
-import { ensureOfficeBuild, launchChromium, listenOnFreePort, noBrowser } from './browser-suite.js';
+import { ensureOfficeBuild, listenOnFreePort, noBrowser, sharedChromium } from './browser-suite.js';
 import {
   checkScreen,
   heading,
@@ -35,11 +35,10 @@ describe.skipIf(noBrowser)('office privacy page in a real browser', () => {
       }),
     );
     base = await listenOnFreePort(t);
-    browser = await launchChromium();
+    browser = await sharedChromium();
     prepareScreenshots();
   });
   afterAll(async () => {
-    await browser?.close();
     await t?.close();
   });
 

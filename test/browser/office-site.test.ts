@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { createTestUser, type TestUser } from '../support/auth.js';
-import { ensureOfficeBuild, launchChromium, listenOnFreePort, noBrowser } from './browser-suite.js';
+import { ensureOfficeBuild, listenOnFreePort, noBrowser, sharedChromium } from './browser-suite.js';
 import {
   checkScreen,
   heading,
@@ -24,11 +24,10 @@ describe.skipIf(noBrowser)('office site profile in a real browser', () => {
     t = await createTestApp('sqlite');
     leader = await createTestUser(t, { role: 'programme_leader', name: 'Pia Leder' });
     base = await listenOnFreePort(t);
-    browser = await launchChromium();
+    browser = await sharedChromium();
     prepareScreenshots();
   });
   afterAll(async () => {
-    await browser?.close();
     await t?.close();
   });
 

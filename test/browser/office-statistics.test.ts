@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSnapshotIfEmpty } from '../../src/server/modules/statistics/statistics.demo.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { createTestUser, type TestUser } from '../support/auth.js';
-import { ensureOfficeBuild, launchChromium, listenOnFreePort, noBrowser } from './browser-suite.js';
+import { ensureOfficeBuild, listenOnFreePort, noBrowser, sharedChromium } from './browser-suite.js';
 import {
   checkScreen,
   heading,
@@ -24,11 +24,10 @@ describe.skipIf(noBrowser)('office statistics in a real browser', () => {
     t = await createTestApp('sqlite');
     leader = await createTestUser(t, { role: 'programme_leader', name: 'Kari Leder' });
     base = await listenOnFreePort(t);
-    browser = await launchChromium();
+    browser = await sharedChromium();
     prepareScreenshots();
   });
   afterAll(async () => {
-    await browser?.close();
     await t?.close();
   });
 

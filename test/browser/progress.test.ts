@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../support/app.js';
 import { createTestUser, signIn, type TestSession, type TestUser } from '../support/auth.js';
 import { seedCardedProspects } from '../support/calling-progress.js';
 import { createOpenCampaign } from '../support/referral.js';
-import { ensureOfficeBuild, launchChromium, listenOnFreePort, noBrowser } from './browser-suite.js';
+import { ensureOfficeBuild, listenOnFreePort, noBrowser, sharedChromium } from './browser-suite.js';
 import {
   checkScreen,
   heading,
@@ -39,11 +39,10 @@ describe.skipIf(noBrowser)('live progress in a real browser', () => {
     );
     await seedCardedProspects(t, campaignId, '3427', 4);
     base = await listenOnFreePort(t);
-    browser = await launchChromium();
+    browser = await sharedChromium();
     prepareScreenshots();
   });
   afterAll(async () => {
-    await browser?.close();
     await t?.close();
   });
 

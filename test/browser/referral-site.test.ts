@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { createTestUser, signIn } from '../support/auth.js';
 import { createOpenCampaign } from '../support/referral.js';
-import { launchChromium, listenOnFreePort, noBrowser } from './browser-suite.js';
+import { listenOnFreePort, noBrowser, sharedChromium } from './browser-suite.js';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -20,10 +20,9 @@ describe.skipIf(noBrowser)('referral pages in a real browser', () => {
     const leader = await signIn(t, await createTestUser(t, { role: 'programme_leader' }));
     ({ slug } = await createOpenCampaign(leader));
     base = await listenOnFreePort(t);
-    browser = await launchChromium();
+    browser = await sharedChromium();
   });
   afterAll(async () => {
-    await browser?.close();
     await t?.close();
   });
 

@@ -4,7 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { launchChromium, listenOnFreePort, noBrowser } from './browser-suite.js';
+import { listenOnFreePort, noBrowser, sharedChromium } from './browser-suite.js';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const WIDTHS = [320, 1280];
@@ -27,11 +27,10 @@ describe.skipIf(noBrowser)('public site in a real browser', () => {
   beforeAll(async () => {
     t = await createTestApp('sqlite');
     base = await listenOnFreePort(t);
-    browser = await launchChromium();
+    browser = await sharedChromium();
     if (screenshotDir) mkdirSync(screenshotDir, { recursive: true });
   });
   afterAll(async () => {
-    await browser?.close();
     await t?.close();
   });
 

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSnapshotIfEmpty } from '../../src/server/modules/statistics/statistics.demo.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { launchChromium, listenOnFreePort, noBrowser } from './browser-suite.js';
+import { listenOnFreePort, noBrowser, sharedChromium } from './browser-suite.js';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const WIDTHS = [320, 1280];
@@ -18,10 +18,9 @@ describe.skipIf(noBrowser)('public statistics page in a real browser', () => {
     t = await createTestApp('sqlite');
     await seedSnapshotIfEmpty(t.deps.db, t.clock);
     base = await listenOnFreePort(t);
-    browser = await launchChromium();
+    browser = await sharedChromium();
   });
   afterAll(async () => {
-    await browser?.close();
     await t?.close();
   });
 

@@ -10,7 +10,7 @@ import {
   schedule,
   surveyMailsTo,
 } from '../support/surveys.js';
-import { ensureOfficeBuild, launchChromium, listenOnFreePort, noBrowser } from './browser-suite.js';
+import { ensureOfficeBuild, listenOnFreePort, noBrowser, sharedChromium } from './browser-suite.js';
 import { checkScreen, heading, openOfficeTab, prepareScreenshots } from './office-harness.js';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -33,11 +33,10 @@ describe.skipIf(noBrowser)('surveys in a real browser', () => {
     });
     await insertResponses(t, 2, { municipalityCode: '3429' });
     base = await listenOnFreePort(t);
-    browser = await launchChromium();
+    browser = await sharedChromium();
     prepareScreenshots();
   });
   afterAll(async () => {
-    await browser?.close();
     await t?.close();
   });
 
