@@ -90,7 +90,9 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   }
   const pool = new pg.Pool({
     connectionString: url,
-    max: options.poolSize ?? 10,
+    // On the calling day a hundred callers' requests wait for a connection: with 10 the claims
+    // bench's p99 was 4.2 s, with 25 about 0.43 s, with 40 worse again (ADR 0010).
+    max: options.poolSize ?? 25,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   // An idle client that loses its server must not crash the process.
