@@ -8,6 +8,8 @@ import { runFoundationBench } from './foundation.js';
 import { runJobsIngestBench } from './jobs-ingest.js';
 import { runJobsSearchBench } from './jobs-search.js';
 import { runPostcardsBench } from './postcards.js';
+import { runReportBench } from './report.js';
+import { runSiteRenderBench } from './site-render.js';
 import { runStatsBench } from './stats.js';
 
 export interface BenchPart {
@@ -19,9 +21,11 @@ export const parts: BenchPart[] = [
   // First: its peak RSS is the process's, so it runs before other parts have grown it.
   { name: 'postcards', run: runPostcardsBench },
   { name: 'stats', run: runStatsBench },
+  { name: 'report', run: runReportBench },
   { name: 'claims', run: runClaimsBench },
   { name: 'jobs-ingest', run: () => runJobsIngestBench() },
   { name: 'jobs-search', run: runJobsSearchBench },
+  { name: 'site-render', run: runSiteRenderBench },
   { name: 'foundation', run: runFoundationBench },
 ];
 

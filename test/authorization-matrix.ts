@@ -20,6 +20,7 @@ import {
 } from './authorization-fixtures.js';
 import type { TestApp } from './support/app.js';
 import type { TestSession, TestUser } from './support/auth.js';
+import { contentOfDemoRegion, storyIn3427 } from './support/content.js';
 import { newcomerIn3427 } from './support/newcomers.js';
 
 export type MatrixRole = 'admin' | 'programme_leader' | 'host' | 'caller' | 'organiser';
@@ -52,6 +53,8 @@ const EVENT_STAFF = ['admin', 'programme_leader', 'host', 'organiser'] as const;
 const userOfRegion = { by: 'region', params: hostUser } as const;
 const campaignOfRegion = { by: 'region', params: demoCampaign } as const;
 const prospectOfMunicipality = { by: 'municipality', params: prospectIn3427 } as const;
+const contentOfRegion = { by: 'region', params: contentOfDemoRegion } as const;
+const storyOfMunicipality = { by: 'municipality', params: storyIn3427 } as const;
 
 /** The public site's pages, in bokmål (no prefix), nynorsk and English. */
 function sitePages(): Record<string, MatrixEntry> {
@@ -103,6 +106,10 @@ function sitePages(): Record<string, MatrixEntry> {
     pages[`GET ${prefix}/undersokelse/takk`] = { access: 'public' };
     pages[`GET ${prefix}/undersokelse/:token`] = { access: 'public' };
     pages[`POST ${prefix}/undersokelse/:token`] = { access: 'public' };
+    // Pages and news (content module)
+    pages[`GET ${prefix}/side/:slug`] = { access: 'public' };
+    pages[`GET ${prefix}/nyheter`] = { access: 'public' };
+    pages[`GET ${prefix}/nyheter/:slug`] = { access: 'public' };
   }
   // The language roots without a trailing slash redirect to the one with it.
   pages['GET /nn'] = { access: 'public' };
@@ -326,6 +333,9 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   'GET /api/surveys/:surveyKey/summary.xlsx': { access: REFERRAL_STAFF },
   'GET /api/surveys/check-ins': { access: MANAGERS },
   'PUT /api/surveys/check-ins': { access: MANAGERS },
+  // The council report (reports module); reports.test.ts checks another region's leader gets 404.
+  'GET /api/reports/council.pdf': { access: MANAGERS },
+  'GET /api/reports/council.xlsx': { access: MANAGERS },
 
   // Privacy operations (records of processing, access and erasure requests, retention)
   'GET /api/privacy/data-map': { access: MANAGERS },
@@ -367,7 +377,46 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   'PUT /api/site/profile/color': { access: MANAGERS },
   'PUT /api/site/profile/images/:kind': { access: MANAGERS },
   'DELETE /api/site/profile/images/:kind': { access: MANAGERS },
+  'GET /api/site/municipality-hosts': { access: MANAGERS },
+  'PUT /api/site/municipality-hosts/:code': { access: MANAGERS },
+  'DELETE /api/site/municipality-hosts/:code': { access: MANAGERS },
   'GET /api/site/visits': { access: MANAGERS },
+
+  // Pages and news (content module): a programme leader's own region; admins name one.
+  'GET /api/content': { access: MANAGERS },
+  'POST /api/content': { access: MANAGERS },
+  'POST /api/content/preview': { access: MANAGERS },
+  'POST /api/content/images': { access: MANAGERS },
+  'GET /assets/content/:name': { access: 'public' },
+  'GET /api/content/:id': { access: MANAGERS, scoped: contentOfRegion },
+  'PUT /api/content/:id': { access: MANAGERS },
+  'POST /api/content/:id/publish': { access: MANAGERS, scoped: contentOfRegion },
+  'POST /api/content/:id/unpublish': { access: MANAGERS, scoped: contentOfRegion },
+  'GET /api/content/:id/revisions/:number': { access: MANAGERS, scoped: contentOfRegion },
+  'POST /api/content/:id/revisions/:number/restore': { access: MANAGERS, scoped: contentOfRegion },
+  // Newcomers' stories: routes with a body are not scoped here; content.test.ts checks them.
+  'GET /api/newcomer-stories': { access: REFERRAL_STAFF },
+  'POST /api/newcomer-stories': { access: REFERRAL_STAFF },
+  'PUT /api/newcomer-stories/:id/consent': { access: REFERRAL_STAFF },
+  'DELETE /api/newcomer-stories/:id/consent': {
+    access: REFERRAL_STAFF,
+    scoped: storyOfMunicipality,
+  },
+  'POST /api/newcomer-stories/:id/publish': { access: REFERRAL_STAFF, scoped: storyOfMunicipality },
+  'POST /api/newcomer-stories/:id/unpublish': {
+    access: REFERRAL_STAFF,
+    scoped: storyOfMunicipality,
+  },
+  // Programme goals, media log and resident survey (goals module): leaders of the region only.
+  // goals.test.ts checks another region's programme and media entries answer 404.
+  'GET /api/goals/programme': { access: MANAGERS },
+  'PUT /api/goals/programme': { access: MANAGERS },
+  'GET /api/goals/evaluation': { access: MANAGERS },
+  'GET /api/goals/media': { access: MANAGERS },
+  'POST /api/goals/media': { access: MANAGERS },
+  'PUT /api/goals/media/:id': { access: MANAGERS },
+  'DELETE /api/goals/media/:id': { access: MANAGERS },
+  'POST /api/goals/resident-survey/invitations': { access: MANAGERS },
   'GET /office': { access: 'public' },
   'GET /office/': { access: 'public' },
   'GET /office/assets/:name': { access: 'public' },

@@ -72,3 +72,33 @@ export const SiteVisitsSchema = z.object({
   locales: z.array(z.object({ locale: z.string(), views: z.number().int() })),
 });
 export type SiteVisits = z.infer<typeof SiteVisitsSchema>;
+
+/** The newcomer host's contact shown on a municipality's public page. */
+export const MunicipalityHostSchema = z.object({
+  municipalityCode: z.string(),
+  municipalityName: z.string(),
+  /** Its page is /kommune/<slug>; its own text the content page kommune-<slug>. */
+  municipalitySlug: z.string(),
+  /** Null when none is set: the page then shows no contact box. */
+  contact: z
+    .object({
+      name: z.string(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+      updatedAt: z.string(),
+    })
+    .nullable(),
+});
+export type MunicipalityHost = z.infer<typeof MunicipalityHostSchema>;
+export const MunicipalityHostListSchema = z.object({ hosts: z.array(MunicipalityHostSchema) });
+
+export const MunicipalityHostParamsSchema = z.strictObject({
+  code: z.string().regex(/^\d{4}$/, 'A municipality number has four digits'),
+});
+
+export const MunicipalityHostSaveSchema = z.strictObject({
+  name: z.string().trim().min(1, 'Required').max(120, 'At most 120 characters'),
+  email: z.union([z.email('Not an email address').max(254), z.literal('')]).optional(),
+  phone: z.string().trim().max(30, 'At most 30 characters').optional(),
+});
+export type MunicipalityHostSave = z.infer<typeof MunicipalityHostSaveSchema>;

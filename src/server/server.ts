@@ -5,6 +5,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { type AppDeps, systemClock } from './deps.js';
 import { createLocalBus, type EventBus } from './events/bus.js';
 import { openPgBus } from './events/pg-bus.js';
+import { startCouncilReportSchedule } from './jobs/council-report.js';
 import { startEventReminders } from './jobs/event-reminders.js';
 import { startHousekeeping } from './jobs/housekeeping.js';
 import { jobsScheduleEnabled, startJobsSchedule } from './jobs/jobs-sync.js';
@@ -44,6 +45,7 @@ export async function startServer(): Promise<void> {
   const housekeeping = startHousekeeping(deps, app.log);
   const eventReminders = startEventReminders(deps, app.log);
   const surveySchedule = startSurveySchedule(deps, app.log);
+  const councilReports = startCouncilReportSchedule(deps, app.log);
   // Off unless asked for (or in production): see statisticsScheduleEnabled.
   const ssbSchedule = statisticsScheduleEnabled(config.env)
     ? startStatisticsSchedule(deps, app.log)
@@ -71,6 +73,7 @@ export async function startServer(): Promise<void> {
       housekeeping.stop();
       eventReminders.stop();
       surveySchedule.stop();
+      councilReports.stop();
       ssbSchedule?.stop();
       jobsSchedule?.stop();
       await outbox.stop();

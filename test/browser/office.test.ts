@@ -4,7 +4,7 @@ import { totpFor } from '../../src/server/modules/auth/auth.service.js';
 import { createUser } from '../../src/server/modules/users/users.service.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { createTestUser, TEST_PASSWORD, type TestUser, totpCode } from '../support/auth.js';
-import { ensureOfficeBuild, launchChromium, listenOnFreePort, noBrowser } from './browser-suite.js';
+import { ensureOfficeBuild, listenOnFreePort, noBrowser, sharedChromium } from './browser-suite.js';
 import {
   checkScreen,
   focusedId,
@@ -28,11 +28,10 @@ describe.skipIf(noBrowser)('staff office in a real browser', () => {
     leader = await createTestUser(t, { role: 'programme_leader', name: 'Kari Leder' });
     await createTestUser(t, { role: 'host', name: 'Hans Vert', municipalityCodes: ['3427'] });
     base = await listenOnFreePort(t);
-    browser = await launchChromium();
+    browser = await sharedChromium();
     prepareScreenshots();
   });
   afterAll(async () => {
-    await browser?.close();
     await t?.close();
   });
 
@@ -141,10 +140,9 @@ describe.skipIf(noBrowser)('staff office in a real browser', () => {
       await checkScreen(tab, 'campaigns');
 
       await page.setViewportSize({ width: 1280, height: 900 });
-      await tabToLink(page, 'Mål og rapporter');
-      await heading(page, 'Mål og rapporter');
-      await expect.poll(() => page.textContent('main')).toContain('Mål og rapporter kommer');
-      await checkScreen(tab, 'coming');
+      // Every module is built now: the goals screen is checked in goals.test.ts.
+      await tabToLink(page, 'Mål');
+      await heading(page, 'Mål og indikatorer');
     } finally {
       await tab.context.close();
     }

@@ -911,7 +911,90 @@ export interface Database {
   surveyResponses: SurveyResponseTable;
   surveySettings: SurveySettingTable;
   siteImages: SiteImageTable;
+  municipalityHosts: MunicipalityHostTable;
   siteVisits: SiteVisitTable;
+  goalProgrammes: GoalProgrammeTable;
+  mediaEntries: MediaEntryTable;
+  reportRuns: ReportRunTable;
+  contentItems: ContentItemTable;
+  contentRevisions: ContentRevisionTable;
+  newcomerStories: NewcomerStoryTable;
+  contentImages: ContentImageTable;
+  contentImageFiles: ContentImageFileTable;
+}
+
+/** A page or news item of the region's site; its texts are in revisions (content, 0019). */
+export interface ContentItemTable {
+  id: string;
+  regionId: string;
+  kind: 'page' | 'news';
+  slug: string;
+  /** The newest revision: what the office edits. */
+  currentRevision: number;
+  /** The revision visitors see; null when not published. */
+  publishedRevision: number | null;
+  firstPublishedAt: string | null;
+  publishedAt: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One saved version of a content item: Markdown per language, null when not written. */
+export interface ContentRevisionTable {
+  itemId: string;
+  number: number;
+  titleNb: string | null;
+  bodyNb: string | null;
+  titleNn: string | null;
+  bodyNn: string | null;
+  titleEn: string | null;
+  bodyEn: string | null;
+  /** The revision this one restored, if it was a restore. */
+  restoredFrom: number | null;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+/** An image for pages and news, with alt text per language (content, 0019). */
+export interface ContentImageTable {
+  id: string;
+  regionId: string;
+  altNb: string;
+  altNn: string | null;
+  altEn: string | null;
+  width: number;
+  height: number;
+  maxWidth: number;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+/** One resized copy of a content image (content, 0019). */
+export interface ContentImageFileTable {
+  imageId: string;
+  width: number;
+  contentType: string;
+  bytes: Buffer;
+}
+
+/** A newcomer's story, public only with their recorded consent (content, 0019). */
+export interface NewcomerStoryTable {
+  id: string;
+  regionId: string;
+  newcomerId: string;
+  locale: string;
+  title: string;
+  body: string;
+  /** YYYY-MM-DD. */
+  consentGivenOn: string | null;
+  consentRecordedBy: string | null;
+  consentRecordedAt: string | null;
+  consentWithdrawnAt: string | null;
+  publishedAt: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 /** A region's logo, favicon or social preview image (site module, 0017). */
@@ -923,6 +1006,42 @@ export interface SiteImageTable {
   bytes: Buffer;
   /** Content hash: the image's public file name. */
   hash: string;
+  updatedAt: string;
+}
+
+/** The newcomer host's contact on a municipality's public page (site module, 0023). */
+export interface MunicipalityHostTable {
+  regionId: string;
+  municipalityCode: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  updatedBy: string | null;
+  updatedAt: string;
+}
+
+/** A region's programme: main goal, phases, sub-goals, indicators as JSON (goals, 0018). */
+export interface GoalProgrammeTable {
+  regionId: string;
+  document: string;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+/** Published media coverage of the region, entered by staff (goals, 0018). */
+export interface MediaEntryTable {
+  id: string;
+  regionId: string;
+  /** YYYY-MM-DD. */
+  publishedOn: string;
+  outlet: string;
+  level: 'national' | 'regional' | 'local';
+  url: string;
+  reach: number | null;
+  tone: 'positive' | 'neutral' | 'negative';
+  title: string;
+  createdBy: string | null;
+  createdAt: string;
   updatedAt: string;
 }
 
@@ -984,6 +1103,19 @@ export interface SurveySettingTable {
   checkInMonths: string;
   updatedAt: string;
   updatedBy: string | null;
+}
+
+/** A quarter's council report made and emailed for a region, once (reports, 0022). */
+export interface ReportRunTable {
+  id: string;
+  regionId: string;
+  /** SSB quarter, e.g. 2026K3. */
+  quarter: string;
+  /** 'sent', or 'no_data' when the quarter had nothing to report. */
+  status: string;
+  recipients: number;
+  pages: number;
+  createdAt: string;
 }
 
 /** A column added by a later migration with a default: optional when inserting. */

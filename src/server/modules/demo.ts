@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.js';
 import type { Clock } from '../deps.js';
 import { eventsDemoSeeder } from './events/events.demo.js';
+import { goalsDemoSeeder } from './goals/goals.demo.js';
 import { newcomersDemoSeeder } from './newcomers/newcomers.demo.js';
 import { referralDemoSeeder } from './referral/referral.demo.js';
 import {
@@ -29,6 +30,7 @@ export const demoSeeders: DemoSeeder[] = [
   referralDemoSeeder,
   eventsDemoSeeder,
   newcomersDemoSeeder,
+  goalsDemoSeeder,
 ];
 
 export interface DemoResult {

@@ -7,8 +7,10 @@ import { callSheetsRoutes } from './calling/call-sheets.routes.js';
 import { callerLinksRoutes } from './calling/caller-links.routes.js';
 import { callingRoutes } from './calling/calling.routes.js';
 import { progressRoutes } from './calling/progress.routes.js';
+import { contentRoutes } from './content/content.routes.js';
 import { eventsRoutes } from './events/events.routes.js';
 import { followupRoutes } from './followup/followup.routes.js';
+import { goalsRoutes } from './goals/goals.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { jobsFeedRoutes } from './jobs/feed/feed.routes.js';
 import { jobsRoutes } from './jobs/jobs.routes.js';
@@ -19,7 +21,9 @@ import { officeRoutes } from './office/office.routes.js';
 import { privacyRoutes } from './privacy/privacy.routes.js';
 import { referralRoutes } from './referral/referral.routes.js';
 import { regionsRoutes } from './regions/regions.routes.js';
+import { reportsRoutes } from './reports/reports.routes.js';
 import { siteHooksPlugin } from './site/site.hooks.js';
+import { siteHostRoutes } from './site/site.hosts.routes.js';
 import { siteProfileRoutes } from './site/site.profile.routes.js';
 import { siteRoutes } from './site/site.routes.js';
 import { ssoRoutes } from './sso/sso.routes.js';
@@ -56,7 +60,11 @@ export const modules: Array<(app: FastifyInstance) => Promise<void>> = [
   jobsFeedRoutes,
   eventsRoutes,
   surveysRoutes,
+  reportsRoutes,
+  goalsRoutes,
+  contentRoutes,
   siteRoutes,
   siteProfileRoutes,
+  siteHostRoutes,
   officeRoutes,
 ];

@@ -2,14 +2,17 @@ import i18next, { type TFunction } from 'i18next';
 import { business as enBusiness } from './en/business.js';
 import { calling as enCalling } from './en/calling.js';
 import { common as enCommon } from './en/common.js';
+import { content as enContent } from './en/content.js';
 import { events as enEvents } from './en/events.js';
 import { followup as enFollowup } from './en/followup.js';
+import { goals as enGoals } from './en/goals.js';
 import { jobs as enJobs } from './en/jobs.js';
 import { newcomers as enNewcomers } from './en/newcomers.js';
 import { office as enOffice } from './en/office.js';
 import { privacy as enPrivacy } from './en/privacy.js';
 import { progress as enProgress } from './en/progress.js';
 import { referral as enReferral } from './en/referral.js';
+import { reports as enReports } from './en/reports.js';
 import { site as enSite } from './en/site.js';
 import { sso as enSso } from './en/sso.js';
 import { statistics as enStatistics } from './en/statistics.js';
@@ -18,14 +21,17 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales.js';
 import { business as nbBusiness } from './nb/business.js';
 import { calling as nbCalling } from './nb/calling.js';
 import { common as nbCommon } from './nb/common.js';
+import { content as nbContent } from './nb/content.js';
 import { events as nbEvents } from './nb/events.js';
 import { followup as nbFollowup } from './nb/followup.js';
+import { goals as nbGoals } from './nb/goals.js';
 import { jobs as nbJobs } from './nb/jobs.js';
 import { newcomers as nbNewcomers } from './nb/newcomers.js';
 import { office as nbOffice } from './nb/office.js';
 import { privacy as nbPrivacy } from './nb/privacy.js';
 import { progress as nbProgress } from './nb/progress.js';
 import { referral as nbReferral } from './nb/referral.js';
+import { reports as nbReports } from './nb/reports.js';
 import { site as nbSite } from './nb/site.js';
 import { sso as nbSso } from './nb/sso.js';
 import { statistics as nbStatistics } from './nb/statistics.js';
@@ -33,14 +39,17 @@ import { surveys as nbSurveys } from './nb/surveys.js';
 import { business as nnBusiness } from './nn/business.js';
 import { calling as nnCalling } from './nn/calling.js';
 import { common as nnCommon } from './nn/common.js';
+import { content as nnContent } from './nn/content.js';
 import { events as nnEvents } from './nn/events.js';
 import { followup as nnFollowup } from './nn/followup.js';
+import { goals as nnGoals } from './nn/goals.js';
 import { jobs as nnJobs } from './nn/jobs.js';
 import { newcomers as nnNewcomers } from './nn/newcomers.js';
 import { office as nnOffice } from './nn/office.js';
 import { privacy as nnPrivacy } from './nn/privacy.js';
 import { progress as nnProgress } from './nn/progress.js';
 import { referral as nnReferral } from './nn/referral.js';
+import { reports as nnReports } from './nn/reports.js';
 import { site as nnSite } from './nn/site.js';
 import { sso as nnSso } from './nn/sso.js';
 import { statistics as nnStatistics } from './nn/statistics.js';
@@ -56,14 +65,17 @@ export const resources = {
     business: nbBusiness,
     calling: nbCalling,
     common: nbCommon,
+    content: nbContent,
     events: nbEvents,
     followup: nbFollowup,
+    goals: nbGoals,
     jobs: nbJobs,
     newcomers: nbNewcomers,
     office: nbOffice,
     progress: nbProgress,
     privacy: nbPrivacy,
     referral: nbReferral,
+    reports: nbReports,
     site: nbSite,
     sso: nbSso,
     statistics: nbStatistics,
@@ -73,14 +85,17 @@ export const resources = {
     business: nnBusiness,
     calling: nnCalling,
     common: nnCommon,
+    content: nnContent,
     events: nnEvents,
     followup: nnFollowup,
+    goals: nnGoals,
     jobs: nnJobs,
     newcomers: nnNewcomers,
     office: nnOffice,
     progress: nnProgress,
     privacy: nnPrivacy,
     referral: nnReferral,
+    reports: nnReports,
     site: nnSite,
     sso: nnSso,
     statistics: nnStatistics,
@@ -90,14 +105,17 @@ export const resources = {
     business: enBusiness,
     calling: enCalling,
     common: enCommon,
+    content: enContent,
     events: enEvents,
     followup: enFollowup,
+    goals: enGoals,
     jobs: enJobs,
     newcomers: enNewcomers,
     office: enOffice,
     progress: enProgress,
     privacy: enPrivacy,
     referral: enReferral,
+    reports: enReports,
     site: enSite,
     sso: enSso,
     statistics: enStatistics,

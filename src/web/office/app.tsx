@@ -7,10 +7,15 @@ import { CallingPage } from './calling/calling-page.js';
 import { PaperPage } from './calling/paper-page.js';
 import { Loading } from './components/page.js';
 import { Shell } from './components/shell.js';
+import { ContentPage } from './content/content-page.js';
+import { ContentEditorPage } from './content/editor-page.js';
 import { EventsPage } from './events/events-page.js';
 import { FunnelScreen } from './followup/funnel-page.js';
 import { PipelineScreen } from './followup/pipeline-page.js';
 import { FollowUpPage } from './followup/tasks-page.js';
+import { GoalsScreen } from './goals/dashboard-page.js';
+import { MediaScreen } from './goals/media-page.js';
+import { ProgrammeScreen } from './goals/programme-page.js';
 import { i18n } from './i18n.js';
 import { JobsPage } from './jobs/jobs-page.js';
 import { accountNav, canUse, mainNav, type NavItem } from './nav.js';
@@ -31,6 +36,7 @@ import { UsersPage } from './pages/users.js';
 import { PrivacyPage } from './privacy/privacy-page.js';
 import { ProgressScreen } from './progress/progress-page.js';
 import { CampaignsPage } from './referral/campaigns-page.js';
+import { ReportsPage } from './reports/reports-page.js';
 import { SessionProvider, useSession, useUser } from './session.js';
 import { SitePage } from './site/site-page.js';
 import { SurveysPage } from './surveys/surveys-page.js';
@@ -48,12 +54,15 @@ const screens: Record<string, () => ReactNode> = {
   '/follow-up': () => <FollowUpPage />,
   '/surveys': () => <SurveysPage />,
   '/site': () => <SitePage />,
+  '/content': () => <ContentPage />,
   '/users': () => <UsersPage />,
   '/audit': () => <AuditPage />,
   '/privacy': () => <PrivacyPage />,
   '/statistics': () => <StatisticsPage />,
+  '/reports': () => <ReportsPage />,
   '/jobs': () => <JobsPage />,
   '/business': () => <EmployersScreen />,
+  '/goals': () => <GoalsScreen />,
   '/tokens': () => <TokensPage />,
   '/account': () => <AccountPage />,
 };
@@ -79,7 +88,14 @@ export function App() {
               <Route path="/newcomers/:id" element={<NewcomerScreen />} />
               <Route path="/newcomers/:id/edit" element={<NewcomerFormScreen />} />
               <Route path="/business/start-her" element={<StartupsScreen />} />
+              <Route path="/content/new" element={<ContentEditorPage />} />
+              <Route path="/content/:id" element={<ContentEditorPage />} />
               <Route path="/calling/paper" element={<PaperPage />} />
+              <Route path="/goals/media" element={<LeadersOnly screen={<MediaScreen />} />} />
+              <Route
+                path="/goals/programme"
+                element={<LeadersOnly screen={<ProgrammeScreen />} />}
+              />
               <Route path="/follow-up/:campaignId/pipeline" element={<PipelineScreen />} />
               <Route path="/follow-up/:campaignId/funnel" element={<FunnelScreen />} />
               <Route path="*" element={<NotFoundPage />} />
@@ -106,6 +122,13 @@ function RequireSession() {
     return <Shell enrolment={<TotpEnrolmentPage />} />;
   }
   return <Shell />;
+}
+
+/** A goals sub-screen: the same roles as the goals menu item. */
+function LeadersOnly({ screen }: { screen: ReactNode }) {
+  const user = useUser();
+  const goals = mainNav.find((i) => i.path === '/goals');
+  return goals && canUse(goals, user.role) ? screen : <ForbiddenPage />;
 }
 
 function Screen({ item }: { item: NavItem }) {

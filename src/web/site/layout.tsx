@@ -46,6 +46,26 @@ function Footer({ input, t }: Pick<PageProps, 'input' | 't'>) {
           </h2>
           <ul className="fh-footer__links">
             <li>
+              {/* Newcomers register themselves from every page (issue 6). */}
+              <a className="ds-link" href={localePath(input.locale, '/ny-i-kommunen')}>
+                {t('footer.newcomers')}
+              </a>
+            </li>
+            {/* The news and the other modules' lists, so every page leads to them. */}
+            {(
+              [
+                ['/nyheter', 'footer.news'],
+                ['/jobber', 'footer.jobs'],
+                ['/arrangementer', 'footer.events'],
+              ] as const
+            ).map(([path, key]) => (
+              <li key={path}>
+                <a className="ds-link" href={localePath(input.locale, path)}>
+                  {t(key)}
+                </a>
+              </li>
+            ))}
+            <li>
               <a className="ds-link" href={localePath(input.locale, '/statistikk')}>
                 {t('statistics:page.nav')}
               </a>

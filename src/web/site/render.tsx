@@ -20,7 +20,7 @@ function content(props: PageProps): { title: string; body: ReactNode } {
     case 'municipality':
       return {
         title: `${page.municipality.name} – ${regionName}`,
-        body: <MunicipalityPage {...props} municipality={page.municipality} />,
+        body: <MunicipalityPage {...props} municipality={page.municipality} about={page.about} />,
       };
     case 'accessibility':
       return {

@@ -17,10 +17,20 @@ export interface SiteAssets {
 
 export type SitePage =
   | { kind: 'front' }
-  | { kind: 'municipality'; municipality: Municipality }
+  | { kind: 'municipality'; municipality: Municipality; about: MunicipalityAbout }
   | { kind: 'accessibility' }
   | { kind: 'statistics'; statistics: StatisticsView | null }
   | { kind: 'error'; status: number };
+
+/** A municipality page's own text and live facts besides the register's. */
+export interface MunicipalityAbout {
+  /** The editors' text (content module), safe HTML, and the language it is in. */
+  text: { title: string; html: string; lang: Locale } | null;
+  /** The latest quarter's population at its end and net migration (SSB 01222). */
+  facts: { quarter: string; population: number | null; netMigration: number | null } | null;
+  /** The newcomer host's contact, if the office has set one. */
+  host: { name: string; email: string | null; phone: string | null } | null;
+}
 
 /** What every page is rendered from. */
 export interface RenderInput {

@@ -15,7 +15,11 @@ import { jobs } from './0013-jobs.js';
 import { jobStatistics } from './0014-job-statistics.js';
 import { business } from './0016-business.js';
 import { site } from './0017-site.js';
+import { goals } from './0018-goals.js';
+import { content } from './0019-content.js';
 import { jobSearch } from './0020-job-search.js';
+import { reports } from './0022-reports.js';
+import { municipalityHosts } from './0023-municipality-hosts.js';
 import type { FlytthitMigration } from './helpers.js';
 
 /**
@@ -38,7 +42,11 @@ export const migrations: FlytthitMigration[] = [
   jobStatistics,
   business,
   site,
+  goals,
+  content,
   jobSearch,
+  reports,
+  municipalityHosts,
 ];
 
 export class FlytthitMigrationProvider implements MigrationProvider {

@@ -9,7 +9,7 @@ import type { Db } from '../../db/database.js';
 import type { Clock } from '../../deps.js';
 import { notFound } from '../../errors.js';
 import { findSiteRegion } from '../regions/regions.service.js';
-import { regionCssUrl, siteAssets } from '../site/site.assets.js';
+import { siteAssetsOf } from '../site/site.page-assets.js';
 import {
   checkForm,
   checkStarted,
@@ -38,21 +38,25 @@ async function regionOf(ctx: PublicContext): Promise<Region> {
   return region;
 }
 
-const input = (ctx: PublicContext, region: Region, path: string): PublicDocumentInput => ({
+const input = async (
+  ctx: PublicContext,
+  region: Region,
+  path: string,
+): Promise<PublicDocumentInput> => ({
   locale: ctx.locale,
   path,
   region,
-  assets: { css: siteAssets().cssUrl, regionCss: regionCssUrl(region.themeColor) },
+  assets: await siteAssetsOf(ctx.db, region),
 });
 
 const prefix = (locale: Locale) => (locale === 'nb' ? '' : `/${locale}`);
 
-function form(
+async function form(
   ctx: PublicContext,
   region: Region,
   state: Partial<StartFormState> & { values: StartFormValues },
   status: number,
-): PageResult {
+): Promise<PageResult> {
   const full: StartFormState = {
     municipalities: region.municipalities.map((m) => ({ code: m.code, name: m.name })),
     errors: [],
@@ -60,7 +64,7 @@ function form(
     key: randomUUID(),
     ...state,
   };
-  return { status, html: renderStartForm(input(ctx, region, '/start-her'), full) };
+  return { status, html: renderStartForm(await input(ctx, region, '/start-her'), full) };
 }
 
 export async function startFormPage(ctx: PublicContext): Promise<PageResult> {
@@ -111,5 +115,5 @@ export async function submitStartForm(
 
 export async function startThanksPage(ctx: PublicContext): Promise<PageResult> {
   const region = await regionOf(ctx);
-  return { status: 200, html: renderStartThanks(input(ctx, region, '/start-her/takk')) };
+  return { status: 200, html: renderStartThanks(await input(ctx, region, '/start-her/takk')) };
 }

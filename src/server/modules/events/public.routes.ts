@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -74,6 +75,19 @@ export async function publicEventsRoutes(app: FastifyInstance) {
       .type('text/html; charset=utf-8')
       .send(result.html);
 
+  // A page read: the same rule for proxies, but a browser may revalidate by ETag (seats change
+  // the HTML, so the ETag) and get a 304 instead of the page again.
+  const sendPage = (request: FastifyRequest, reply: FastifyReply, result: PageResult) => {
+    if (result.status !== 200) return send(reply, result);
+    const etag = `"${createHash('sha256').update(result.html).digest('base64url').slice(0, 22)}"`;
+    reply.header('etag', etag).header('cache-control', 'no-cache');
+    const inm = request.headers['if-none-match'];
+    if (inm?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
+      return reply.code(304).send();
+    }
+    return reply.type('text/html; charset=utf-8').send(result.html);
+  };
+
   const sendIcs = (reply: FastifyReply, body: string, name: string) =>
     reply
       .header('cache-control', 'public, max-age=300')
@@ -118,7 +132,7 @@ export async function publicEventsRoutes(app: FastifyInstance) {
       `${prefix}/arrangementer`,
       { config: publicAccess, schema: { querystring: CalendarQuerySchema } },
       async (request, reply) =>
-        send(reply, await calendarPage(ctxOf(request, locale), request.query.kommune)),
+        sendPage(request, reply, await calendarPage(ctxOf(request, locale), request.query.kommune)),
     );
     r.get(
       `${prefix}/arrangementer/kalender.ics`,
@@ -130,7 +144,7 @@ export async function publicEventsRoutes(app: FastifyInstance) {
       `${prefix}/arrangementer/:id`,
       { config: publicAccess, schema: { params: IdParamsSchema } },
       async (request, reply) =>
-        send(reply, await eventPage(ctxOf(request, locale), request.params.id)),
+        sendPage(request, reply, await eventPage(ctxOf(request, locale), request.params.id)),
     );
     r.post(
       `${prefix}/arrangementer/:id`,

@@ -23,7 +23,7 @@ import type { Clock } from '../../deps.js';
 import { AppError, notFound } from '../../errors.js';
 import { safeEqual } from '../auth/secrets.js';
 import { findSiteRegion } from '../regions/regions.service.js';
-import { regionCssUrl, siteAssets } from '../site/site.assets.js';
+import { siteAssetsOf } from '../site/site.page-assets.js';
 import { cancelByToken, findByCancelToken } from './attendees.service.js';
 import { eventsCalendar } from './events.ical.js';
 import { formatWhen } from './events.mail.js';
@@ -54,12 +54,16 @@ async function regionOf(
   return region;
 }
 
-const pageInput = (ctx: PublicContext, region: Region, path: string): EventsPageInput => ({
+const pageInput = async (
+  ctx: PublicContext,
+  region: Region,
+  path: string,
+): Promise<EventsPageInput> => ({
   locale: ctx.locale,
   path,
   origin: ctx.origin,
   region,
-  assets: { css: siteAssets().cssUrl, regionCss: regionCssUrl(region.themeColor) },
+  assets: await siteAssetsOf(ctx.db, region),
 });
 
 /** `2026-12-03T18:00:00+01:00`: Oslo wall-clock time with its offset that day. */
@@ -159,7 +163,7 @@ export async function calendarPage(
     now: ctx.clock.now(),
     limit: 200,
   });
-  const html = renderCalendar(pageInput(ctx, region, '/arrangementer'), {
+  const html = renderCalendar(await pageInput(ctx, region, '/arrangementer'), {
     events,
     municipalities: region.municipalities.map((m) => ({ slug: m.slug, name: m.name })),
     selected: selected?.slug ?? null,
@@ -214,7 +218,7 @@ const emptyForm = (ctx: PublicContext, eventId: string): RegistrationFormState =
 
 export async function eventPage(ctx: PublicContext, id: string): Promise<PageResult> {
   const { region, event } = await loadEvent(ctx, id);
-  const input = pageInput(ctx, region, `/arrangementer/${id}`);
+  const input = await pageInput(ctx, region, `/arrangementer/${id}`);
   return { status: 200, html: renderEvent(input, event, emptyForm(ctx, id)) };
 }
 
@@ -258,7 +262,7 @@ export async function submitRegistrationForm(
   rateLimited: boolean,
 ): Promise<PageResult> {
   const { region, event } = await loadEvent(ctx, id);
-  const input = pageInput(ctx, region, `/arrangementer/${id}`);
+  const input = await pageInput(ctx, region, `/arrangementer/${id}`);
   const key = /^[\w-]{8,100}$/.test(text(body, 'key')) ? text(body, 'key') : randomUUID();
   const values = {
     name: text(body, 'name'),
@@ -319,7 +323,7 @@ export async function submitRegistrationForm(
 
 export async function cancelPage(ctx: PublicContext, token: string): Promise<PageResult> {
   const region = await regionOf(ctx);
-  const input = pageInput(ctx, region, '/arrangementer');
+  const input = await pageInput(ctx, region, '/arrangementer');
   const found = await findByCancelToken(ctx.db, token);
   if (!found || found.event.regionId !== region.id) {
     return { status: 404, html: renderCancelResult(input, 'unknown') };
@@ -335,7 +339,7 @@ export async function cancelPage(ctx: PublicContext, token: string): Promise<Pag
 
 export async function submitCancel(ctx: PublicContext, token: string): Promise<PageResult> {
   const region = await regionOf(ctx);
-  const input = pageInput(ctx, region, '/arrangementer');
+  const input = await pageInput(ctx, region, '/arrangementer');
   const result = await cancelByToken(ctx.db, ctx.clock, ctx.links, token);
   return result === 'cancelled'
     ? { status: 200, html: renderCancelResult(input, 'done') }

@@ -10,6 +10,7 @@ import {
   cancelInvitations,
   eraseInvitationsOf,
   getCheckInWaves,
+  reschedulePendingInvitation,
   scheduleInvitation,
 } from '../surveys/surveys.service.js';
 import * as repo from './newcomers.repo.js';
@@ -112,6 +113,31 @@ export async function scheduleCheckIns(
     scheduled += 1;
   }
   return scheduled;
+}
+
+/**
+ * The moving date was corrected: each check-in not sent yet follows it (a wave now more than
+ * a month past is cancelled, one just past goes out now); those already sent stay as they
+ * were. Waves that were never scheduled (skipped as stale before) are scheduled if due now.
+ */
+export async function rescheduleCheckIns(
+  db: Db,
+  clock: Clock,
+  n: Newcomer,
+  email: string | null,
+): Promise<void> {
+  const now = clock.now();
+  for (const { months, wave } of await getCheckInWaves(db, n.regionId)) {
+    const due = addMonths(n.movingDate, months);
+    const stale = due.getTime() < now.getTime() - STALE_MS;
+    await reschedulePendingInvitation(
+      db,
+      clock,
+      { subjectRef: consentRefOf(n.id), surveyKey: 'wellbeing', wave },
+      stale ? null : due.getTime() < now.getTime() ? now : due,
+    );
+  }
+  await scheduleCheckIns(db, clock, n, email);
 }
 
 /** Stops the check-ins not sent yet. */

@@ -9,7 +9,7 @@ import { todayInOslo } from '../followup/tasks.service.js';
 import { type Actor, auditActor, listCampaigns } from '../referral/campaigns.service.js';
 import { getRegionById } from '../regions/regions.service.js';
 import { moveChecklist } from './checklists.service.js';
-import { cancelCheckIns, scheduleCheckIns } from './contact.js';
+import { cancelCheckIns, rescheduleCheckIns, scheduleCheckIns } from './contact.js';
 import * as repo from './newcomers.repo.js';
 import {
   checkChildren,
@@ -120,10 +120,16 @@ export async function updateNewcomer(
     if (patch.municipalityCode && patch.municipalityCode !== row.municipalityCode) {
       await moveChecklist(trx, stored);
     }
+    const [first] = (await repo.findAdults(trx, [id])).filter((a) => a.email);
+    const email = first?.email ?? null;
     if (consent.withdrawn) await cancelCheckIns(trx, clock, id);
     else if (consent.changes.consentCheckIns === 1) {
-      const [first] = (await repo.findAdults(trx, [id])).filter((a) => a.email);
-      await scheduleCheckIns(trx, clock, stored, first?.email ?? null);
+      await scheduleCheckIns(trx, clock, stored, email);
+    } else if (changes.movingDate && changes.movingDate !== row.movingDate) {
+      // Check-ins are counted from the moving date: the pending ones follow a correction.
+      if (stored.consentCheckIns === 1 && !stored.movedAwayOn) {
+        await rescheduleCheckIns(trx, clock, stored, email);
+      }
     }
     await recordAudit(trx, now, {
       action: 'newcomers.updated',

@@ -86,6 +86,22 @@ describe.each(testDialects)('the public newcomer form on %s', (dialect) => {
     expect(nn.body).toContain('Kvifor flyttar de hit?');
   });
 
+  it('is linked from the footer of every public page, in each language', async () => {
+    const cases = [
+      { path: '/', href: '/ny-i-kommunen', text: 'Ny i kommunen?' },
+      { path: '/nn/statistikk', href: '/nn/ny-i-kommunen', text: 'Ny i kommunen?' },
+      { path: '/en/', href: '/en/ny-i-kommunen', text: 'New in the municipality?' },
+    ];
+    for (const c of cases) {
+      const page = await t.app.inject({ url: c.path, headers: html });
+      expect(page.statusCode, c.path).toBe(200);
+      const footer = /<footer[\s\S]*<\/footer>/.exec(page.body)?.[0] ?? '';
+      expect(footer, c.path).toContain(`href="${c.href}">${c.text}</a>`);
+      // The link leads to the form.
+      expect((await t.app.inject({ url: c.href, headers: html })).statusCode).toBe(200);
+    }
+  });
+
   it('acknowledges only after the registration is stored; a double submit makes one', async () => {
     const { first, again } = await send({ ...filled, reasons: ['work', 'nature'] });
     expect(first.statusCode).toBe(303);

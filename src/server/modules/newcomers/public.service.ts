@@ -16,7 +16,7 @@ import type { Clock } from '../../deps.js';
 import { AppError, notFound } from '../../errors.js';
 import { listOpenCampaigns } from '../referral/campaigns.service.js';
 import { findSiteRegion } from '../regions/regions.service.js';
-import { regionCssUrl, siteAssets } from '../site/site.assets.js';
+import { siteAssetsOf } from '../site/site.page-assets.js';
 import { findByLink, movedAwayBySelf } from './newcomer-edit.service.js';
 import { registerNewcomer } from './newcomers.service.js';
 import {
@@ -52,11 +52,15 @@ async function regionOf(ctx: PublicContext): Promise<Region> {
   return region;
 }
 
-const pageInput = (ctx: PublicContext, region: Region, path: string): NewcomerPageInput => ({
+const pageInput = async (
+  ctx: PublicContext,
+  region: Region,
+  path: string,
+): Promise<NewcomerPageInput> => ({
   locale: ctx.locale,
   path,
   region,
-  assets: { css: siteAssets().cssUrl, regionCss: regionCssUrl(region.themeColor) },
+  assets: await siteAssetsOf(ctx.db, region),
 });
 
 const prefix = (locale: Locale) => (locale === 'nb' ? '' : `/${locale}`);
@@ -80,7 +84,7 @@ async function renderForm(
     key,
     started: signStarted(ctx.secret, ctx.clock.now(), key),
   };
-  return { status, html: renderNewcomerForm(pageInput(ctx, region, '/ny-i-kommunen'), full) };
+  return { status, html: renderNewcomerForm(await pageInput(ctx, region, '/ny-i-kommunen'), full) };
 }
 
 export async function newcomerFormPage(ctx: PublicContext): Promise<PageResult> {
@@ -134,7 +138,10 @@ export async function submitNewcomerForm(
 
 export async function newcomerThanksPage(ctx: PublicContext): Promise<PageResult> {
   const region = await regionOf(ctx);
-  return { status: 200, html: renderNewcomerThanks(pageInput(ctx, region, '/ny-i-kommunen/takk')) };
+  return {
+    status: 200,
+    html: renderNewcomerThanks(await pageInput(ctx, region, '/ny-i-kommunen/takk')),
+  };
 }
 
 const movedPath = (code: string) => `/ny-i-kommunen/flyttet/${code}`;
@@ -142,7 +149,7 @@ const movedPath = (code: string) => `/ny-i-kommunen/flyttet/${code}`;
 /** The newcomer's own link: showing it changes nothing (link previews cannot spend it). */
 export async function movedAwayPage(ctx: PublicContext, code: string): Promise<PageResult> {
   const region = await regionOf(ctx);
-  const input = pageInput(ctx, region, movedPath(code));
+  const input = await pageInput(ctx, region, movedPath(code));
   const known = await findByLink(ctx.db, code);
   if (!known) return { status: 404, html: renderMovedAwayUnknown(input) };
   return {
@@ -158,7 +165,7 @@ export async function submitMovedAway(
   rateLimited: boolean,
 ): Promise<PageResult> {
   const region = await regionOf(ctx);
-  const input = pageInput(ctx, region, movedPath(code));
+  const input = await pageInput(ctx, region, movedPath(code));
   const on = typeof body.on === 'string' ? body.on.trim() : '';
   const t = newcomersTranslator(ctx.locale);
   if (rateLimited) return { status: 429, html: renderMovedAwayUnknown(input) };

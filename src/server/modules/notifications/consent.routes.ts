@@ -7,7 +7,7 @@ import { notFound } from '../../errors.js';
 import { limitPerIp } from '../../plugins/rate-limit.js';
 import type { LimitRule } from '../limits/limits.service.js';
 import { findSiteRegion } from '../regions/regions.service.js';
-import { regionCssUrl, siteAssets } from '../site/site.assets.js';
+import { siteAssetsOf } from '../site/site.page-assets.js';
 import { isWithdrawable, withdrawConsent } from './consent.js';
 
 const CONSENT_LIMIT: LimitRule = { name: 'consent:ip', max: 30, windowMs: 10 * 60_000 };
@@ -36,7 +36,7 @@ export async function consentRoutes(app: FastifyInstance) {
         locale,
         path: `/samtykke/${token}`,
         region,
-        assets: { css: siteAssets().cssUrl, regionCss: regionCssUrl(region.themeColor) },
+        assets: await siteAssetsOf(db, region),
       },
       state,
     );

@@ -17,6 +17,7 @@ export type SectionId =
   | 'emails'
   | 'staff_account'
   | 'newcomers'
+  | 'newcomer_stories'
   | 'survey_invitations'
   | 'event_registrations'
   | 'entrepreneur_inquiries'
@@ -194,6 +195,15 @@ function newcomersSection(d: PersonData): ExportSection {
   };
 }
 
+/** The person's own stories for the site, with their consent to publishing. */
+function newcomerStoriesSection(d: PersonData): ExportSection {
+  return {
+    id: 'newcomer_stories',
+    source: 'you',
+    records: d.newcomerStories.map((s) => ({ ...s })),
+  };
+}
+
 /** Survey invitations sent to the person's address; the answers are anonymous and not linked. */
 function surveyInvitationsSection(d: PersonData): ExportSection {
   return {
@@ -258,6 +268,7 @@ export function buildAccessExport(d: PersonData, by: string, now: Date): AccessE
     tipsAboutSection(d),
     ...callingSections(d),
     newcomersSection(d),
+    newcomerStoriesSection(d),
     surveyInvitationsSection(d),
     eventRegistrationsSection(d),
     ...businessSections(d),

@@ -123,7 +123,7 @@ export const ACTIVITY_INFO: Record<ActivityId, ActivityInfo> = {
   },
   surveys: {
     legalBasis: 'GDPR 6(1)(e)',
-    subjects: ['newcomers', 'employer_contacts'],
+    subjects: ['newcomers', 'employer_contacts', 'residents'],
     recipients: ['email_provider'],
   },
 };
@@ -793,6 +793,17 @@ export const DATA_MAP: Record<string, Record<string, ColumnClass>> = {
     hash: TECH,
     updated_at: TECH,
   },
+  // The host contact on a municipality's public page: published by purpose, a role address
+  // preferred (0023).
+  municipality_hosts: {
+    region_id: REF,
+    municipality_code: REF,
+    name: PUBLIC,
+    email: PUBLIC,
+    phone: PUBLIC,
+    updated_by: REF,
+    updated_at: TECH,
+  },
   // Page views per path and day: a count, no cookie, address or user agent (site.visits.ts).
   site_visits: {
     region_id: REF,
@@ -800,6 +811,91 @@ export const DATA_MAP: Record<string, Record<string, ColumnClass>> = {
     path: STATS,
     locale: STATS,
     views: STATS,
+  },
+  // The programme's goals: the region's own plan, no one's data (goals module).
+  goal_programmes: { region_id: REF, document: PUBLIC, updated_at: TECH, updated_by: REF },
+  // Published media coverage of the region: public articles, not people (goals module).
+  media_entries: {
+    id: KEY,
+    region_id: REF,
+    published_on: PUBLIC,
+    outlet: PUBLIC,
+    level: PUBLIC,
+    url: PUBLIC,
+    reach: PUBLIC,
+    tone: PUBLIC,
+    title: PUBLIC,
+    created_by: REF,
+    created_at: TECH,
+    updated_at: TECH,
+  },
+  // The region's own pages and news: public texts written by staff (content module).
+  content_items: {
+    id: KEY,
+    region_id: REF,
+    kind: TECH,
+    slug: PUBLIC,
+    current_revision: TECH,
+    published_revision: TECH,
+    first_published_at: PUBLIC,
+    published_at: PUBLIC,
+    created_by: REF,
+    created_at: TECH,
+    updated_at: TECH,
+  },
+  content_revisions: {
+    item_id: REF,
+    number: TECH,
+    title_nb: PUBLIC,
+    body_nb: PUBLIC,
+    title_nn: PUBLIC,
+    body_nn: PUBLIC,
+    title_en: PUBLIC,
+    body_en: PUBLIC,
+    restored_from: TECH,
+    created_by: REF,
+    created_at: TECH,
+  },
+  // Images on public pages, described by staff; resized copies (content module).
+  content_images: {
+    id: KEY,
+    region_id: REF,
+    alt_nb: PUBLIC,
+    alt_nn: PUBLIC,
+    alt_en: PUBLIC,
+    width: TECH,
+    height: TECH,
+    max_width: TECH,
+    created_by: REF,
+    created_at: TECH,
+  },
+  content_image_files: { image_id: REF, width: TECH, content_type: TECH, bytes: PUBLIC },
+  // A newcomer's story is theirs: exported and erased with the newcomer (content module).
+  newcomer_stories: {
+    id: KEY,
+    region_id: REF,
+    newcomer_id: REF,
+    locale: TECH,
+    title: newcomer('free_text'),
+    body: newcomer('free_text'),
+    consent_given_on: newcomer('consent'),
+    consent_recorded_by: REF,
+    consent_recorded_at: newcomer('consent'),
+    consent_withdrawn_at: newcomer('consent'),
+    published_at: newcomer('consent'),
+    created_by: REF,
+    created_at: TECH,
+    updated_at: TECH,
+  },
+  // Which quarter's council report was sent for a region: counts, no people (reports module).
+  report_runs: {
+    id: KEY,
+    region_id: REF,
+    quarter: STATS,
+    status: TECH,
+    recipients: STATS,
+    pages: TECH,
+    created_at: TECH,
   },
 };
 

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { Scope } from '../../plugins/access.js';
 import { findBusinessPersonData } from '../business/business.privacy.js';
+import { findNewcomerStoryData } from '../content/stories.privacy.js';
 import { findEventRegistrationData } from '../events/events.privacy.js';
 import { findNewcomerData } from '../newcomers/newcomers.privacy.js';
 import { personHashes, suppressionHash, toE164 } from '../referral/normalise.js';
@@ -30,6 +31,10 @@ export async function collectPersonData(db: Db, scope: Scope, keys: PersonKeys) 
     tipsGiven = withPhone.filter((t) => toE164(t.tipperPhone) === keys.phoneE164);
   }
   const newcomers = await findNewcomerData(db, scope, keys);
+  const newcomerStories = await findNewcomerStoryData(
+    db,
+    newcomers.map((n) => n.id),
+  );
   const eventRegistrations = await findEventRegistrationData(db, scope, keys);
   const addresses = new Set<string>();
   for (const n of newcomers) for (const a of n.adults) if (a.email) addresses.add(a.email);
@@ -71,6 +76,7 @@ export async function collectPersonData(db: Db, scope: Scope, keys: PersonKeys) 
     optedOut,
     business,
     newcomers,
+    newcomerStories,
     surveyInvitations,
     eventRegistrations,
     hashes: [...hashes].map(([hash, kind]) => ({ hash, kind })),

@@ -5,6 +5,7 @@ import type { Clock } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { eraseBusinessPersonData } from '../business/business.privacy.js';
+import { eraseNewcomerStories } from '../content/stories.privacy.js';
 import { eraseEventRegistrations } from '../events/events.privacy.js';
 import { eraseNewcomers } from '../newcomers/newcomers.privacy.js';
 import { suppress } from '../referral/suppressions.service.js';
@@ -122,6 +123,10 @@ export async function erasePerson(
     await repo.deleteOutbox(
       trx,
       data.emails.map((e) => e.id),
+    );
+    await eraseNewcomerStories(
+      trx,
+      data.newcomers.map((n) => n.id),
     );
     await eraseNewcomers(
       trx,

@@ -17,7 +17,7 @@ import type { Db } from '../../db/database.js';
 import type { Clock } from '../../deps.js';
 import { AppError, notFound } from '../../errors.js';
 import { findSiteRegion } from '../regions/regions.service.js';
-import { regionCssUrl, siteAssets } from '../site/site.assets.js';
+import { siteAssetsOf } from '../site/site.page-assets.js';
 import { getCampaignTakingTips, listOpenCampaigns } from './campaigns.service.js';
 import { optOut } from './opt-out.service.js';
 import {
@@ -53,12 +53,16 @@ async function regionOf(ctx: PublicContext): Promise<Region> {
   return region;
 }
 
-function pageInput(ctx: PublicContext, region: Region, path: string): ReferralPageInput {
+async function pageInput(
+  ctx: PublicContext,
+  region: Region,
+  path: string,
+): Promise<ReferralPageInput> {
   return {
     locale: ctx.locale,
     path,
     region,
-    assets: { css: siteAssets().cssUrl, regionCss: regionCssUrl(region.themeColor) },
+    assets: await siteAssetsOf(ctx.db, region),
   };
 }
 
@@ -72,7 +76,7 @@ export async function tipListPage(ctx: PublicContext): Promise<PageResult> {
     slug: c.slug,
     ...textOf(c, ctx.locale),
   }));
-  return { status: 200, html: renderTipList(pageInput(ctx, region, '/tips'), campaigns) };
+  return { status: 200, html: renderTipList(await pageInput(ctx, region, '/tips'), campaigns) };
 }
 
 /** The campaign of a tip page; a closed one shows why instead of the form (410). */
@@ -82,17 +86,17 @@ async function campaignPage(ctx: PublicContext, slug: string) {
     return { region, campaign: await getCampaignTakingTips(ctx.db, { regionId: region.id, slug }) };
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'gone') throw error;
-    return { closed: renderClosed(pageInput(ctx, region, `/tips/${slug}`)) };
+    return { closed: renderClosed(await pageInput(ctx, region, `/tips/${slug}`)) };
   }
 }
 
-function renderForm(
+async function renderForm(
   ctx: PublicContext,
   region: Region,
   campaign: Campaign,
   state: Partial<TipFormState> & { values: TipFormValues },
   status: number,
-): PageResult {
+): Promise<PageResult> {
   const full: TipFormState = {
     campaign: { slug: campaign.slug, ...textOf(campaign, ctx.locale) },
     municipalities: region.municipalities.map((m) => ({ code: m.code, name: m.name })),
@@ -101,7 +105,10 @@ function renderForm(
     key: randomUUID(),
     ...state,
   };
-  return { status, html: renderTipForm(pageInput(ctx, region, `/tips/${campaign.slug}`), full) };
+  return {
+    status,
+    html: renderTipForm(await pageInput(ctx, region, `/tips/${campaign.slug}`), full),
+  };
 }
 
 export async function tipFormPage(ctx: PublicContext, slug: string): Promise<PageResult> {
@@ -149,11 +156,19 @@ export async function submitTipForm(
 
 export async function thanksPage(ctx: PublicContext, slug: string): Promise<PageResult> {
   const region = await regionOf(ctx);
-  return { status: 200, html: renderThanks(pageInput(ctx, region, `/tips/${slug}/takk`), slug) };
+  return {
+    status: 200,
+    html: renderThanks(await pageInput(ctx, region, `/tips/${slug}/takk`), slug),
+  };
 }
 
-function optOutForm(ctx: PublicContext, region: Region, state: OptOutState, status: number) {
-  return { status, html: renderOptOut(pageInput(ctx, region, '/reservasjon'), state) };
+async function optOutForm(
+  ctx: PublicContext,
+  region: Region,
+  state: OptOutState,
+  status: number,
+): Promise<PageResult> {
+  return { status, html: renderOptOut(await pageInput(ctx, region, '/reservasjon'), state) };
 }
 
 export async function optOutPage(ctx: PublicContext, code: string): Promise<PageResult> {
@@ -194,5 +209,5 @@ export async function submitOptOut(
     const message = t(code ? 'optOut.badCode' : 'optOut.badPhone');
     return optOutForm(ctx, region, { ...state, error: { field, message } }, 400);
   }
-  return { status: 200, html: renderOptOutDone(pageInput(ctx, region, '/reservasjon')) };
+  return { status: 200, html: renderOptOutDone(await pageInput(ctx, region, '/reservasjon')) };
 }

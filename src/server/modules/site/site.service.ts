@@ -9,9 +9,9 @@ import { notFound } from '../../errors.js';
 import { publicEvents } from '../events/public.service.js';
 import { activeJobCounts } from '../jobs/pages/search.service.js';
 import { findSiteRegion } from '../regions/regions.service.js';
-import { defaultSocialImageUrl, regionCssUrl, siteAssets } from './site.assets.js';
 import { TtlCache } from './site.cache.js';
-import { siteImageUrls } from './site.profile.service.js';
+import { municipalityAbout } from './site.municipality.js';
+import { siteAssetsOf, stylesheetsOf } from './site.page-assets.js';
 import { statisticsView } from './site.statistics.js';
 
 /** The pages of the public site, as routes ask for them. */
@@ -60,26 +60,9 @@ export function pathOf(page: SitePageRequest): string {
 const etagOf = (html: string) =>
   `"${createHash('sha256').update(html).digest('base64url').slice(0, 22)}"`;
 
-function assetsFor(region: Region | null): SiteAssets {
-  return {
-    css: siteAssets().cssUrl,
-    regionCss: region ? regionCssUrl(region.themeColor) : undefined,
-  };
-}
+const assetsFor = stylesheetsOf;
 
-/**
- * A region's assets with its visual profile (logo, favicon, social preview image): for any
- * module rendering a public page in the site's layout.
- */
-export async function siteAssetsOf(db: Db, region: Region): Promise<SiteAssets> {
-  const images = await siteImageUrls(db, region.id);
-  return {
-    ...assetsFor(region),
-    logo: images.logo,
-    favicon: images.favicon,
-    socialImage: images.social ?? defaultSocialImageUrl(region.themeColor),
-  };
-}
+export { siteAssetsOf };
 
 /**
  * The public site: page data from the regions service, rendered to HTML and kept in memory
@@ -104,7 +87,11 @@ export function createSiteService(options: SiteOptions) {
     if (request.kind === 'municipality') {
       const municipality = region.municipalities.find((m) => m.slug === request.slug);
       if (!municipality) throw notFound('The municipality');
-      page = { kind: 'municipality', municipality };
+      page = {
+        kind: 'municipality',
+        municipality,
+        about: await municipalityAbout(options.db, region, municipality, target.locale),
+      };
     } else if (request.kind === 'statistics') {
       page = {
         kind: 'statistics',
@@ -149,8 +136,11 @@ export function createSiteService(options: SiteOptions) {
     /** An error page; renders without the region when even that cannot be read. */
     async errorPage(target: PageTarget, status: number, path: string): Promise<string> {
       let region: Region | null = null;
+      let assets = assetsFor(null);
       try {
         region = (await regionFor(target.host)) ?? null;
+        assets = assetsFor(region);
+        if (region) assets = await profileAssets(region);
       } catch {
         // The database may be why we are here: show the page without the region's name.
       }
@@ -159,7 +149,7 @@ export function createSiteService(options: SiteOptions) {
         path,
         origin: target.origin,
         region,
-        assets: assetsFor(region),
+        assets,
         page: { kind: 'error', status },
       });
     },

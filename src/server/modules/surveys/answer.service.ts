@@ -14,7 +14,7 @@ import type { Clock } from '../../deps.js';
 import { notFound } from '../../errors.js';
 import { safeEqual } from '../auth/secrets.js';
 import { findSiteRegion, getRegionById } from '../regions/regions.service.js';
-import { regionCssUrl, siteAssets } from '../site/site.assets.js';
+import { siteAssetsOf } from '../site/site.page-assets.js';
 import { surveyDefinition } from './definitions/index.js';
 import { type Answers, allowedValues, type SurveyDefinition } from './definitions/types.js';
 import { hashSurveyToken, surveyPath } from './delivery.service.js';
@@ -38,10 +38,7 @@ const UNAVAILABLE_STATUS = 404;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 const FORM_MAX_AGE_MS = 24 * 60 * 60_000;
 
-const assetsOf = (region: Region) => ({
-  css: siteAssets().cssUrl,
-  regionCss: regionCssUrl(region.themeColor),
-});
+const assetsOf = (ctx: { db: Db }, region: Region) => siteAssetsOf(ctx.db, region);
 
 async function unavailable(ctx: SurveyPageContext): Promise<SurveyPageResult> {
   // The site's region, never the invitation's: the page must not tell whose link it was.
@@ -51,7 +48,7 @@ async function unavailable(ctx: SurveyPageContext): Promise<SurveyPageResult> {
     locale: ctx.locale,
     path: surveyPath,
     region,
-    assets: assetsOf(region),
+    assets: await assetsOf(ctx, region),
   });
   return { status: UNAVAILABLE_STATUS, html };
 }
@@ -120,7 +117,12 @@ async function formPage(
   const region = await getRegionById(ctx.db, live.invitation.regionId);
   const { definition } = live;
   const html = renderSurveyForm(
-    { locale: ctx.locale, path: `${surveyPath}/${token}`, region, assets: assetsOf(region) },
+    {
+      locale: ctx.locale,
+      path: `${surveyPath}/${token}`,
+      region,
+      assets: await assetsOf(ctx, region),
+    },
     {
       title: definition.title[ctx.locale],
       intro: definition.intro[ctx.locale],
@@ -241,7 +243,7 @@ export async function thanksPage(ctx: SurveyPageContext): Promise<SurveyPageResu
     locale: ctx.locale,
     path: `${surveyPath}/takk`,
     region,
-    assets: assetsOf(region),
+    assets: await assetsOf(ctx, region),
   });
   return { status: 200, html };
 }

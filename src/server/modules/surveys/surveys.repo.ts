@@ -33,6 +33,28 @@ export async function cancelOpenInvitations(db: Db, subjectRef: string, now: str
   return Number(result.numUpdatedRows);
 }
 
+/**
+ * Moves one wave's invitation that has not gone out yet to a new send time, or cancels it
+ * (`sendAt` null). One already sent, answered or cancelled is left as it is.
+ */
+export async function reschedulePending(
+  db: Db,
+  key: { subjectRef: string; surveyKey: string; wave: string },
+  change: { sendAt: string } | { cancelledAt: string },
+) {
+  const result = await db
+    .updateTable('surveyInvitations')
+    .set(change)
+    .where('subjectRef', '=', key.subjectRef)
+    .where('surveyKey', '=', key.surveyKey)
+    .where('wave', '=', key.wave)
+    .where('sentAt', 'is', null)
+    .where('cancelledAt', 'is', null)
+    .where('answeredAt', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export async function deleteInvitationsOf(db: Db, subjectRef: string) {
   const result = await db
     .deleteFrom('surveyInvitations')

@@ -98,6 +98,21 @@ export async function cancelInvitations(db: Db, clock: Clock, subjectRef: string
   return repo.cancelOpenInvitations(db, subjectRef, toDbTime(clock.now()));
 }
 
+/**
+ * A wave whose day has changed (a corrected moving date): the invitation not sent yet goes
+ * out at the new time, or is cancelled (`sendAt` null). Sent ones keep their history.
+ * Returns whether an invitation was changed.
+ */
+export async function reschedulePendingInvitation(
+  db: Db,
+  clock: Clock,
+  key: { subjectRef: string; surveyKey: string; wave: string },
+  sendAt: Date | null,
+): Promise<boolean> {
+  const change = sendAt ? { sendAt: toDbTime(sendAt) } : { cancelledAt: toDbTime(clock.now()) };
+  return (await repo.reschedulePending(db, key, change)) > 0;
+}
+
 /** Erasure: the subject's invitations are deleted (their anonymous answers stay, unlinked). */
 export async function eraseInvitationsOf(db: Db, subjectRef: string): Promise<number> {
   return repo.deleteInvitationsOf(db, subjectRef);

@@ -68,6 +68,7 @@ export const privacy: Messages<typeof nb> = {
     entrepreneurs: 'entrepreneurs',
     newcomers: 'newcomers',
     event_participants: 'people registered for events',
+    residents: 'residents invited to the resident survey',
   },
   recipients: {
     staff: 'staff of the region and the municipalities',

@@ -188,6 +188,16 @@ export const newcomers = {
     movedAwayOn: 'Dato de flyttet',
     recordMovedAway: 'Registrer flytting',
     undoMovedAway: 'Angre flytting',
+    inviteTitle: 'Inviter til et arrangement',
+    inviteEvent: 'Arrangement',
+    inviteChoose: 'Velg et arrangement',
+    inviteSend: 'Send invitasjon på e-post',
+    inviteNone: 'Ingen kommende arrangementer å invitere til.',
+    inviteNoEmail:
+      'Kan ikke inviteres på e-post: mangler e-postadresse eller samtykke til kontakt.',
+    inviteSent: 'Invitasjonen er sendt.',
+    inviteAlready: 'Allerede invitert til dette arrangementet. Ingen ny e-post er sendt.',
+    inviteMissing: 'Velg et arrangement først.',
     movedAwayBy: { host: 'registrert av vertskapet', newcomer: 'meldt av dem selv' },
     livingHere: 'Bor her',
     errors: {

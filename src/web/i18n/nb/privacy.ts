@@ -67,6 +67,7 @@ export const privacy = {
     entrepreneurs: 'etablerere',
     newcomers: 'nye innbyggere',
     event_participants: 'påmeldte til arrangementer',
+    residents: 'innbyggere invitert til innbyggerundersøkelsen',
   },
   recipients: {
     staff: 'ansatte i regionen og kommunene',

@@ -183,7 +183,7 @@ export const events: Messages<typeof nb> = {
     inviteNone: 'Ingen å invitere akkurat no.',
     inviteCaption: 'Kven du kan invitere',
     inviteKind: { prospect: 'Interessert', newcomer: 'Tilflyttar' },
-    inviteNoEmail: 'inga e-post: blir ei oppfølgingsoppgåve',
+    inviteNoEmail: 'ingen e-post: blir ei oppfølgingsoppgåve',
     inviteAlready: 'invitert',
     inviteSend: 'Send invitasjonar',
     inviteDone:

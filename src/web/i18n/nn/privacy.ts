@@ -69,6 +69,7 @@ export const privacy: Messages<typeof nb> = {
     entrepreneurs: 'etablerarar',
     newcomers: 'nye innbyggjarar',
     event_participants: 'påmelde til arrangement',
+    residents: 'innbyggjarar inviterte til innbyggjarundersøkinga',
   },
   recipients: {
     staff: 'tilsette i regionen og kommunane',

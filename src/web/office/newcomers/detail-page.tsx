@@ -4,9 +4,11 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { TextField } from '../components/forms.js';
 import { LoadFailed, Loading, Page } from '../components/page.js';
+import { StoriesPanel } from '../content/stories-panel.js';
 import { useT } from '../i18n.js';
 import { useWorkspace } from '../workspace.js';
 import { type Newcomer, newcomersApi } from './api.js';
+import { InviteToEvent } from './invite-panel.js';
 import { formatDay, type NewcomersTranslate, useNewcomersT } from './text.js';
 
 /** One household: facts, needs, consents, proposals, welcome checklist and a move away. */
@@ -101,6 +103,8 @@ export function NewcomerScreen() {
               ))}
             </ul>
           </section>
+          <InviteToEvent n={n} newcomer={newcomer} />
+          <StoriesPanel newcomerId={id} />
           <MovedAway n={n} newcomer={newcomer} day={day} act={act} />
         </>
       )}

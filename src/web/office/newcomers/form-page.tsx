@@ -24,7 +24,7 @@ import { useT } from '../i18n.js';
 import { type Campaign, referralApi } from '../referral/api.js';
 import { useWorkspace } from '../workspace.js';
 import { type Newcomer, type NewcomerInput, newcomersApi } from './api.js';
-import { useNewcomersT } from './text.js';
+import { type NewcomersKey, type NewcomersTranslate, useNewcomersT } from './text.js';
 
 interface Adult {
   name: string;
@@ -102,6 +102,30 @@ function inputOf(d: Draft): NewcomerInput {
   };
 }
 
+const OWN_WORDING: Record<string, NewcomersKey> = {
+  'nc-municipality': 'form.errors.municipalityCode',
+  'nc-children': 'form.errors.childrenBirthYears',
+  'nc-moved-from': 'form.errors.movedFrom',
+  'nc-moving-date': 'form.errors.movingDate',
+  'nc-heard': 'form.errors.heardVia',
+};
+
+/**
+ * The server names the field in English; the host reads the same wording as the public form,
+ * in their own language (WCAG 3.3.1/3.3.3: the error says what is wrong and how to fix it).
+ */
+function inOwnWords(n: NewcomersTranslate, errors: FormErrors): FormErrors {
+  const fields: Record<string, string> = {};
+  for (const [fid, message] of Object.entries(errors.fields)) {
+    const adult = /^nc-adult-(\d+)-(name|birthYear|email|phone)$/.exec(fid);
+    const key = adult
+      ? (`form.errors.adult${adult[1] === '0' ? 1 : 2}${adult[2]![0]!.toUpperCase()}${adult[2]!.slice(1)}` as NewcomersKey)
+      : OWN_WORDING[fid];
+    fields[fid] = key ? n(key) : message;
+  }
+  return { ...errors, fields };
+}
+
 /** Register a household, or edit one (`/newcomers/:id/edit`). */
 export function NewcomerFormScreen() {
   const n = useNewcomersT();
@@ -158,7 +182,7 @@ export function NewcomerFormScreen() {
         : await newcomersApi.register(input);
       navigate(`/newcomers/${encodeURIComponent(saved.id)}`);
     } catch (error) {
-      setErrors(errorsFrom(t, error, fieldIds));
+      setErrors(inOwnWords(n, errorsFrom(t, error, fieldIds)));
       setAttempt((a) => a + 1);
     }
   };

@@ -38,6 +38,8 @@ export function renderEventsDocument(input: EventsPageInput, doc: EventsDocument
         {doc.noindex ? <meta name="robots" content="noindex" /> : null}
         <link rel="stylesheet" href={input.assets.css} />
         {input.assets.regionCss ? <link rel="stylesheet" href={input.assets.regionCss} /> : null}
+        {/* The region's own favicon (visual profile), on every page of the site. */}
+        {input.assets.favicon ? <link rel="icon" href={input.assets.favicon} /> : null}
         {doc.noindex ? null : <link rel="canonical" href={url(input.locale)} />}
         {doc.noindex
           ? null

@@ -41,6 +41,8 @@ export function renderJobsDocument(input: JobsPageInput, doc: JobsDocument): str
         {doc.noindex ? <meta name="robots" content="noindex" /> : null}
         <link rel="stylesheet" href={input.assets.css} />
         {input.assets.regionCss ? <link rel="stylesheet" href={input.assets.regionCss} /> : null}
+        {/* The region's own favicon (visual profile), on every page of the site. */}
+        {input.assets.favicon ? <link rel="icon" href={input.assets.favicon} /> : null}
         <link rel="canonical" href={url(input.locale)} />
         {LOCALES.map((l) => (
           <link key={l} rel="alternate" hrefLang={l} href={url(l)} />

@@ -38,6 +38,8 @@ export function renderNewcomerDocument(
         <meta name="robots" content="noindex" />
         <link rel="stylesheet" href={input.assets.css} />
         {input.assets.regionCss ? <link rel="stylesheet" href={input.assets.regionCss} /> : null}
+        {/* The region's own favicon (visual profile), on every page of the site. */}
+        {input.assets.favicon ? <link rel="icon" href={input.assets.favicon} /> : null}
       </head>
       <body>
         <Layout

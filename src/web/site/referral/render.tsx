@@ -41,6 +41,8 @@ export function renderReferralDocument(
         <meta name="robots" content="noindex" />
         <link rel="stylesheet" href={input.assets.css} />
         {input.assets.regionCss ? <link rel="stylesheet" href={input.assets.regionCss} /> : null}
+        {/* The region's own favicon (visual profile), on every page of the site. */}
+        {input.assets.favicon ? <link rel="icon" href={input.assets.favicon} /> : null}
       </head>
       <body>
         {/* Layout reads only the locale, path and region of its input; the page kind is ours. */}

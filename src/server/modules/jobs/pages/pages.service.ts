@@ -18,8 +18,8 @@ import type { Db } from '../../../db/database.js';
 import type { Clock } from '../../../deps.js';
 import { AppError, notFound } from '../../../errors.js';
 import { findSiteRegion } from '../../regions/regions.service.js';
-import { regionCssUrl, siteAssets } from '../../site/site.assets.js';
 import { TtlCache } from '../../site/site.cache.js';
+import { siteAssetsOf } from '../../site/site.page-assets.js';
 import { getMarket } from '../map/market.service.js';
 import { renderAtom } from './atom.js';
 import { getAd, latestAds, searchAds } from './search.service.js';
@@ -92,12 +92,16 @@ export function createJobPages(options: {
     return region;
   }
 
-  const inputOf = (target: JobsTarget, region: Region, path: string): JobsPageInput => ({
+  const inputOf = async (
+    target: JobsTarget,
+    region: Region,
+    path: string,
+  ): Promise<JobsPageInput> => ({
     locale: target.locale,
     path,
     origin: target.origin,
     region,
-    assets: { css: siteAssets().cssUrl, regionCss: regionCssUrl(region.themeColor) },
+    assets: await siteAssetsOf(db, region),
   });
 
   return {
@@ -125,7 +129,7 @@ export function createJobPages(options: {
       }
       const view: SearchView = { values, query, occupations, result, errors };
       const filtered = Object.keys(values).length > 0;
-      const body = renderJobsDocument(inputOf(target, region, '/jobber'), {
+      const body = renderJobsDocument(await inputOf(target, region, '/jobber'), {
         title: t('search.title'),
         noindex: filtered || errors.length > 0,
         feed: {
@@ -152,7 +156,7 @@ export function createJobPages(options: {
         countyName: municipality?.countyName ?? '',
       };
       const path = `/jobber/${row.id}`;
-      const input = inputOf(target, region, path);
+      const input = await inputOf(target, region, path);
       const body = renderJobsDocument(input, {
         title: row.title,
         jsonLd: jobPostingJsonLd(ad, target.origin + localePath(target.locale, path)),
@@ -165,7 +169,7 @@ export function createJobPages(options: {
       const region = await regionFor(target.host);
       const market = await getMarket(db, clock, region, target.locale);
       const t = jobsTranslator(target.locale);
-      const body = renderJobsDocument(inputOf(target, region, '/arbeidsmarked'), {
+      const body = renderJobsDocument(await inputOf(target, region, '/arbeidsmarked'), {
         title: t('market.title', { region: region.name }),
         body: (props) => MarketPage({ ...props, market }),
       });

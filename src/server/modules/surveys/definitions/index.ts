@@ -1,4 +1,5 @@
 import { employer } from './employer.js';
+import { resident } from './resident.js';
 import type { SurveyDefinition } from './types.js';
 import { wellbeing } from './wellbeing.js';
 
@@ -9,6 +10,7 @@ import { wellbeing } from './wellbeing.js';
 export const SURVEYS: Record<string, SurveyDefinition> = {
   [wellbeing.key]: wellbeing,
   [employer.key]: employer,
+  [resident.key]: resident,
 };
 
 export const SURVEY_KEYS = Object.keys(SURVEYS);
