@@ -11,6 +11,8 @@ export interface ReceivedMail {
   from: string;
   /** Raw header values by lower-case name (unfolded), e.g. `list-unsubscribe`. */
   headers: Record<string, string>;
+  /** Files sent with the message, as parsed. */
+  attachments: { filename: string | undefined; contentType: string; content: Buffer }[];
 }
 
 /** Recipients the server refuses, with the SMTP reply code it answers (450 for now, 550 for good). */
@@ -88,6 +90,11 @@ function toReceived(mail: ParsedMail, to: string[]): ReceivedMail {
     html: typeof mail.html === 'string' ? mail.html : null,
     messageId: mail.messageId,
     from: mail.from?.text ?? '',
+    attachments: mail.attachments.map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      content: a.content,
+    })),
     headers: Object.fromEntries(
       mail.headerLines.map((h) => [
         h.key,

@@ -867,6 +867,7 @@ export interface Database {
   identityProviders: IdentityProviderTable;
   auditLog: AuditLogTable;
   outbox: OutboxTable;
+  outboxAttachments: OutboxAttachmentTable;
   settings: SettingTable;
   rateLimits: RateLimitTable;
   jobLeases: JobLeaseTable;
@@ -1116,6 +1117,17 @@ export interface ReportRunTable {
   recipients: number;
   pages: number;
   createdAt: string;
+}
+
+/** A file sent with an outbox message; deleted with its message (notifications, 0024). */
+export interface OutboxAttachmentTable {
+  id: string;
+  messageId: string;
+  /** Order of the files in the message, from 0. */
+  position: number;
+  filename: string;
+  contentType: string;
+  bytes: Buffer;
 }
 
 /** A column added by a later migration with a default: optional when inserting. */

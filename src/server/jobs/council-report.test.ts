@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { createTestUser, type TestUser } from '../../../test/support/auth.js';
 import { testDialects } from '../../../test/support/database.js';
@@ -83,7 +83,10 @@ describe.each(testDialects)('quarterly council report on %s', (dialect) => {
     // The lease has expired long since: another process's later round finds the runs.
     t.clock.advance(24 * 60 * 60_000);
     const later = await runCouncilReportRound(t.deps, 'process-b');
-    expect(later).toEqual({ acquired: true, result: { quarter: '2026K3', sent: 0, empty: 0 } });
+    expect(later).toEqual({
+      acquired: true,
+      result: { quarter: '2026K3', sent: 0, empty: 0, failed: 0 },
+    });
     await deliver();
 
     const mails = smtp.received.filter((m) => m.subject.includes('3. kvartal 2026'));
@@ -92,6 +95,12 @@ describe.each(testDialects)('quarterly council report on %s', (dialect) => {
     expect(mail.subject).toBe('Rapport til regionrådet for 3. kvartal 2026 – Fjellregionen');
     expect(mail.text).toContain('/office/reports?from=2026-07-01&to=2026-09-30');
     expect(mail.text).toMatch(/Rapporten har \d+ sider/);
+    // The report itself is attached, named as the download route names it.
+    expect(mail.attachments).toHaveLength(1);
+    const pdf = mail.attachments[0]!;
+    expect(pdf.filename).toBe('rapport-fjellregionen-2026-07-01-2026-09-30.pdf');
+    expect(pdf.contentType).toBe('application/pdf');
+    expect(pdf.content.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     // The other region had nothing to report: no email, and the quarter is marked done.
     expect(smtp.received.some((m) => m.to.includes(otherLeader.email))).toBe(false);
     const runs = await listQuarterlyRuns(t.deps.db, t.demoRegionId);
@@ -102,11 +111,51 @@ describe.each(testDialects)('quarterly council report on %s', (dialect) => {
     await insertResponses(t, 6, { period: '2026K4' });
     t.clock.set('2027-01-02T06:00:00Z');
     const round = await runCouncilReportRound(t.deps, 'process-a');
-    expect(round).toEqual({ acquired: true, result: { quarter: '2026K4', sent: 1, empty: 1 } });
+    expect(round).toEqual({
+      acquired: true,
+      result: { quarter: '2026K4', sent: 1, empty: 1, failed: 0 },
+    });
     await deliver();
     const mails = smtp.received.filter((m) => m.subject.includes('4. kvartal 2026'));
     expect(mails).toHaveLength(2);
     expect(mails[0]!.text).toContain('from=2026-10-01&to=2026-12-31');
+    expect(mails[0]!.attachments.map((a) => a.filename)).toEqual([
+      'rapport-fjellregionen-2026-10-01-2026-12-31.pdf',
+    ]);
+  });
+
+  it('sends nothing when the report cannot be made, and sends it whole on a later round', async () => {
+    await insertResponses(t, 6, { period: '2027K1' });
+    t.clock.set('2027-04-01T05:00:00Z');
+    // Making the PDF fails this round: nothing may be recorded or queued.
+    const pdfkit = (await import('pdfkit')).default;
+    const broken = vi.spyOn(pdfkit.prototype, 'addPage').mockImplementation(() => {
+      throw new Error('out of memory');
+    });
+    const errors: string[] = [];
+    try {
+      const round = await runCouncilReportRound(t.deps, 'process-a', (regionId) =>
+        errors.push(regionId),
+      );
+      expect(round).toMatchObject({ acquired: true, result: { sent: 0, failed: 1 } });
+    } finally {
+      broken.mockRestore();
+    }
+    expect(errors).toEqual([t.demoRegionId]);
+    await deliver();
+    expect(smtp.received.some((m) => m.subject.includes('1. kvartal 2027'))).toBe(false);
+    expect((await listQuarterlyRuns(t.deps.db, t.demoRegionId)).map((r) => r.quarter)).toEqual([
+      '2026K3',
+      '2026K4',
+    ]);
+
+    t.clock.advance(24 * 60 * 60_000);
+    const next = await runCouncilReportRound(t.deps, 'process-a');
+    expect(next).toMatchObject({ acquired: true, result: { sent: 1, failed: 0 } });
+    await deliver();
+    const mails = smtp.received.filter((m) => m.subject.includes('1. kvartal 2027'));
+    expect(mails).toHaveLength(2);
+    for (const m of mails) expect(m.attachments).toHaveLength(1);
   });
 
   it('runs daily at 07:00 Oslo time and stops when asked', () => {

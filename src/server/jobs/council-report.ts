@@ -9,9 +9,13 @@ export const COUNCIL_REPORT_LEASE = 'council-report';
 const LEASE_MS = 15 * 60_000;
 
 /** One round: the last quarter's council report to each region's leaders, once (a lease). */
-export function runCouncilReportRound(deps: AppDeps, holder = leaseHolderName()) {
+export function runCouncilReportRound(
+  deps: AppDeps,
+  holder = leaseHolderName(),
+  onError?: (regionId: string, error: unknown) => void,
+) {
   return withLease(deps.db, deps.clock, COUNCIL_REPORT_LEASE, holder, LEASE_MS, () =>
-    sendQuarterlyReports(deps.db, deps.clock, { publicUrl: deps.config.publicUrl }),
+    sendQuarterlyReports(deps.db, deps.clock, { publicUrl: deps.config.publicUrl, onError }),
   );
 }
 
@@ -32,7 +36,10 @@ export function startCouncilReportSchedule(
     { protect: true, timezone: COUNCIL_REPORT_TIMEZONE },
     async () => {
       try {
-        await runCouncilReportRound(deps, holder);
+        // A region whose report cannot be made is logged and tried again tomorrow.
+        await runCouncilReportRound(deps, holder, (regionId, err) =>
+          log.error({ err, regionId }, 'council report could not be made'),
+        );
       } catch (err) {
         log.error({ err }, 'council report round failed');
       }

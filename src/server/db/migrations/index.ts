@@ -20,6 +20,7 @@ import { content } from './0019-content.js';
 import { jobSearch } from './0020-job-search.js';
 import { reports } from './0022-reports.js';
 import { municipalityHosts } from './0023-municipality-hosts.js';
+import { outboxAttachments } from './0024-outbox-attachments.js';
 import type { FlytthitMigration } from './helpers.js';
 
 /**
@@ -47,6 +48,7 @@ export const migrations: FlytthitMigration[] = [
   jobSearch,
   reports,
   municipalityHosts,
+  outboxAttachments,
 ];
 
 export class FlytthitMigrationProvider implements MigrationProvider {

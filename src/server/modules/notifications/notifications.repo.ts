@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { OutboxTable } from '../../db/schema.js';
+import type { OutboxAttachmentTable, OutboxTable } from '../../db/schema.js';
 
 export type OutboxRow = Selectable<OutboxTable>;
 
@@ -22,6 +22,28 @@ const summaryColumns = [
 
 export async function insertOutboxMessage(db: Db, row: Insertable<OutboxTable>): Promise<void> {
   await db.insertInto('outbox').values(row).execute();
+}
+
+/** Call in the transaction that inserted the message. */
+export async function insertOutboxAttachments(
+  db: Db,
+  rows: Insertable<OutboxAttachmentTable>[],
+): Promise<void> {
+  // One statement per file: a report PDF is large, and one row keeps each statement small.
+  for (const row of rows) await db.insertInto('outboxAttachments').values(row).execute();
+}
+
+/** A message's files, in order (empty for most messages). */
+export async function findAttachments(
+  db: Db,
+  messageId: string,
+): Promise<Selectable<OutboxAttachmentTable>[]> {
+  return db
+    .selectFrom('outboxAttachments')
+    .selectAll()
+    .where('messageId', '=', messageId)
+    .orderBy('position')
+    .execute();
 }
 
 /** Pending messages whose time has come, oldest due first. */

@@ -61,6 +61,45 @@ export interface QueueEmailInput {
   consentRef?: string | undefined;
   /** The language the message is written in (default bokmål); the footer follows it. */
   locale?: Locale | undefined;
+  /** Files sent with the message, stored with it in the same transaction. */
+  attachments?: EmailAttachment[] | undefined;
+}
+
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
+/**
+ * Limits on files: the outbox keeps them in the database until the message is purged, and
+ * mail servers commonly refuse messages over 10–25 MB (base64 adds a third).
+ */
+export const ATTACHMENT_LIMITS = { maxFiles: 10, maxTotalBytes: 10 * 1024 * 1024 } as const;
+
+/** A plain file name: no path, no control characters or quotes that could break a header. */
+const SAFE_FILENAME = /^[^\\/\p{Cc}"<>:|?*]{1,200}$/u;
+const CONTENT_TYPE = /^[a-z]+\/[a-z0-9][a-z0-9.+-]*$/i;
+
+function checkAttachments(attachments: EmailAttachment[], issues: FieldIssue[]): void {
+  if (attachments.length > ATTACHMENT_LIMITS.maxFiles) {
+    issues.push({ field: 'attachments', message: `At most ${ATTACHMENT_LIMITS.maxFiles} files` });
+  }
+  let total = 0;
+  attachments.forEach((a, i) => {
+    if (!SAFE_FILENAME.test(a.filename) || a.filename.startsWith('.')) {
+      issues.push({ field: `attachments.${i}.filename`, message: 'A plain file name' });
+    }
+    if (!CONTENT_TYPE.test(a.contentType)) {
+      issues.push({ field: `attachments.${i}.contentType`, message: 'A content type' });
+    }
+    if (!Buffer.isBuffer(a.bytes) || a.bytes.length === 0) {
+      issues.push({ field: `attachments.${i}.bytes`, message: 'Required' });
+    } else total += a.bytes.length;
+  });
+  if (total > ATTACHMENT_LIMITS.maxTotalBytes) {
+    issues.push({ field: 'attachments', message: 'At most 10 MB in all' });
+  }
 }
 
 const EmailAddressSchema = z.email();
@@ -79,6 +118,7 @@ function checkEmail(input: QueueEmailInput): void {
   if (input.consentRef !== undefined && !isConsentRef(input.consentRef)) {
     issues.push({ field: 'consentRef', message: 'Must be <prefix>:<id>' });
   }
+  if (input.attachments) checkAttachments(input.attachments, issues);
   if (issues.length > 0) throw invalid(issues);
 }
 
@@ -88,6 +128,21 @@ function checkEmail(input: QueueEmailInput): void {
  */
 export async function queueEmail(db: Db, clock: Clock, input: QueueEmailInput): Promise<string> {
   checkEmail(input);
+  const files = input.attachments ?? [];
+  // A message with files is written whole or not at all: the worker must never find the
+  // message without its files.
+  if (files.length > 0 && !db.isTransaction) {
+    return db.transaction().execute((trx) => insertMessage(trx, clock, input, files));
+  }
+  return insertMessage(db, clock, input, files);
+}
+
+async function insertMessage(
+  db: Db,
+  clock: Clock,
+  input: QueueEmailInput,
+  files: EmailAttachment[],
+): Promise<string> {
   const now = toDbTime(clock.now());
   const id = newId();
   await repo.insertOutboxMessage(db, {
@@ -107,6 +162,17 @@ export async function queueEmail(db: Db, clock: Clock, input: QueueEmailInput): 
     consentRef: input.consentRef ?? null,
     locale: input.locale ?? null,
   });
+  await repo.insertOutboxAttachments(
+    db,
+    files.map((f, position) => ({
+      id: newId(),
+      messageId: id,
+      position,
+      filename: f.filename,
+      contentType: f.contentType,
+      bytes: f.bytes,
+    })),
+  );
   return id;
 }
 
@@ -166,8 +232,17 @@ async function attempt(
   message: repo.OutboxRow,
   consent: ConsentSendOptions | undefined,
 ): Promise<{ outcome: 'sent' | 'retrying' | 'failed'; unreachable: boolean }> {
+  const files = await repo.findAttachments(db, message.id);
+  const attachments = files.map((f) => ({
+    filename: f.filename,
+    contentType: f.contentType,
+    content: Buffer.from(f.bytes),
+  }));
   try {
-    await transport.send(outgoing(message, consent));
+    await transport.send({
+      ...outgoing(message, consent),
+      ...(attachments.length ? { attachments } : {}),
+    });
   } catch (error) {
     const failure =
       error instanceof MailSendError ? error : new MailSendError(String(error), 'unreachable');

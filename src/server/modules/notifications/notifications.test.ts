@@ -6,7 +6,13 @@ import { TestSmtpServer } from '../../../../test/support/smtp.js';
 import { AppError } from '../../errors.js';
 import { withLease } from '../../jobs/lease.js';
 import { OUTBOX_LEASE, startOutboxWorker } from '../../jobs/outbox.js';
-import { deliverDueEmails, OUTBOX_POLICY, queueEmail } from './notifications.service.js';
+import { runRetentionPurge } from '../privacy/retention.service.js';
+import {
+  ATTACHMENT_LIMITS,
+  deliverDueEmails,
+  OUTBOX_POLICY,
+  queueEmail,
+} from './notifications.service.js';
 import { createSmtpTransport, type MailTransport } from './notifications.transport.js';
 
 const FROM = 'Flytt hit <post@fjellregionen.no>';
@@ -310,5 +316,68 @@ describe.each(testDialects)('email outbox on %s', (dialect) => {
     } finally {
       await worker.stop();
     }
+  });
+
+  it("keeps a message's files through an outage, sends them, and purges them with it", async () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(300_000, 7)]);
+    const id = await queueEmail(t.deps.db, t.clock, {
+      to: 'leder@example.no',
+      subject: 'Rapport',
+      text: 'Rapporten ligger ved.',
+      purpose: 'test.attachment',
+      attachments: [{ filename: 'rapport-2026K3.pdf', contentType: 'application/pdf', bytes: pdf }],
+    });
+    await smtp.stop();
+    // A transport of its own: no pooled connection from earlier tests outlives the stop.
+    const fresh = createSmtpTransport(smtp.url, FROM);
+    try {
+      expect(await deliverDueEmails(t.deps.db, t.clock, fresh)).toMatchObject({
+        serverUnreachable: true,
+      });
+      expect(await outboxRow(id)).toMatchObject({ status: 'pending', attempts: 0 });
+      await smtp.start();
+      t.clock.advance(OUTBOX_POLICY.unreachableRetryMs);
+      expect((await deliverDueEmails(t.deps.db, t.clock, fresh)).sent).toBe(1);
+    } finally {
+      fresh.close();
+    }
+    const [mail] = smtp.received;
+    expect(mail?.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      ['rapport-2026K3.pdf', 'application/pdf'],
+    ]);
+    expect(mail?.attachments[0]?.content.equals(pdf)).toBe(true);
+
+    // Past the outbox's retention the sent message is purged, and its file with it.
+    t.clock.advance(4 * 31 * 24 * 60 * 60_000);
+    await runRetentionPurge(t.deps.db, t.clock);
+    expect(
+      await t.deps.db.selectFrom('outbox').select('id').where('id', '=', id).execute(),
+    ).toEqual([]);
+    expect(await t.deps.db.selectFrom('outboxAttachments').select('id').execute()).toEqual([]);
+  });
+
+  it('refuses files that are unsafe or too large, naming the field, and stores nothing', async () => {
+    const attempt = queueEmail(t.deps.db, t.clock, {
+      to: 'leder@example.no',
+      subject: 'Rapport',
+      text: 'x',
+      purpose: 'test.attachment',
+      attachments: [
+        { filename: '../etc/passwd', contentType: 'text/plain', bytes: Buffer.from('x') },
+        {
+          filename: 'stor.pdf',
+          contentType: 'application/pdf',
+          bytes: Buffer.alloc(ATTACHMENT_LIMITS.maxTotalBytes + 1),
+        },
+      ],
+    });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'validation',
+      details: [
+        { field: 'attachments.0.filename', message: 'A plain file name' },
+        { field: 'attachments', message: 'At most 10 MB in all' },
+      ],
+    });
+    expect(await t.deps.db.selectFrom('outbox').select('id').execute()).toEqual([]);
   });
 });

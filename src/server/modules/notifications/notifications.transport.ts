@@ -9,6 +9,14 @@ export interface OutgoingEmail {
   html: string | null;
   /** Extra headers, e.g. List-Unsubscribe. */
   headers?: Record<string, string> | undefined;
+  /** Files sent with the message, in order. */
+  attachments?: OutgoingAttachment[] | undefined;
+}
+
+export interface OutgoingAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 /**
@@ -83,6 +91,15 @@ export function createSmtpTransport(smtpUrl: string, from: string): MailTranspor
           text: message.text,
           ...(message.html ? { html: message.html } : {}),
           ...(message.headers ? { headers: message.headers } : {}),
+          ...(message.attachments?.length
+            ? {
+                attachments: message.attachments.map((a) => ({
+                  filename: a.filename,
+                  contentType: a.contentType,
+                  content: a.content,
+                })),
+              }
+            : {}),
           messageId: `<${message.id}@${domain}>`,
         });
       } catch (error) {

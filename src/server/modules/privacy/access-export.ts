@@ -142,6 +142,7 @@ function ownSections(d: PersonData): ExportSection[] {
         to: e.toAddress,
         subject: e.subject,
         text: e.textBody,
+        attachments: e.attachments,
         status: e.status,
         createdAt: e.createdAt,
         sentAt: e.sentAt,

@@ -326,6 +326,16 @@ export const DATA_MAP: Record<string, Record<string, ColumnClass>> = {
     consent_ref: REF,
     locale: TECH,
   },
+  // A file sent with a message: may hold personal data (the council report holds only
+  // aggregates, but the outbox cannot tell); kept and erased with its message.
+  outbox_attachments: {
+    id: KEY,
+    message_id: REF,
+    position: TECH,
+    filename: email('message'),
+    content_type: TECH,
+    bytes: email('message'),
+  },
   settings: { key: TECH, value: TECH },
   rate_limits: { key: p('security', ['session'])('network'), window_start: TECH, hits: TECH },
   job_leases: { name: TECH, holder: TECH, expires_at: TECH },

@@ -125,7 +125,25 @@ export async function findOutboxTo(db: Db, scope: Scope, addresses: string[]) {
       addresses.map((a) => a.toLowerCase()),
     );
   q = q.where(inRegions(scope, 'region_id'));
-  return q.orderBy('createdAt').execute();
+  const messages = await q.orderBy('createdAt').execute();
+  // The names of the files sent with each message (the files themselves go with the message).
+  const files = messages.length
+    ? await db
+        .selectFrom('outboxAttachments')
+        .select(['messageId', 'filename'])
+        .where(
+          'messageId',
+          'in',
+          messages.map((m) => m.id),
+        )
+        .orderBy('messageId')
+        .orderBy('position')
+        .execute()
+    : [];
+  return messages.map((m) => ({
+    ...m,
+    attachments: files.filter((f) => f.messageId === m.id).map((f) => f.filename),
+  }));
 }
 
 export async function findUsersByEmail(db: Db, scope: Scope, email: string) {

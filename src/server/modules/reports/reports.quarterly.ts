@@ -12,13 +12,15 @@ import { quarterOf } from './reports.data.js';
 import { day, reportT } from './reports.format.js';
 import { renderCouncilPdf } from './reports.pdf.js';
 import * as repo from './reports.repo.js';
-import { buildCouncilReport } from './reports.service.js';
+import { buildCouncilReport, reportFilename } from './reports.service.js';
 
 /**
- * After each quarter ends, its council report goes to the region's programme leaders: made
- * (to check there is something to report, and how long it is), then an email with a link to
- * the office page that downloads it for that quarter. The email has no attachment: the report
- * holds the region's figures and is fetched signed in, where the download is audited.
+ * After each quarter ends, its council report goes to the region's programme leaders: an
+ * email with the report PDF attached (the issue asks for it emailed; it holds only the
+ * region's aggregate figures, small groups suppressed) and a link to the office page that
+ * downloads it and the spreadsheet. The PDF is made before the transaction that records the
+ * run and queues the mail: if making it fails, nothing is recorded or queued and the next
+ * round tries again (ADR 0017).
  */
 
 const osloDay = new Intl.DateTimeFormat('en-CA', {
@@ -40,6 +42,8 @@ export interface QuarterlyOutcome {
   quarter: string;
   sent: number;
   empty: number;
+  /** Regions whose report could not be made this round: tried again next round. */
+  failed: number;
 }
 
 async function leaderAddresses(db: Db, regionId: string): Promise<string[]> {
@@ -51,11 +55,12 @@ async function leaderAddresses(db: Db, regionId: string): Promise<string[]> {
     .map((u) => u.email);
 }
 
-/** Pages in the report, or null when the quarter holds nothing to report. */
-async function reportPages(db: Db, clock: Clock, regionId: string, from: string, to: string) {
+/** The report PDF with its pages and file name, or null when the quarter holds nothing. */
+async function makeReport(db: Db, clock: Clock, regionId: string, from: string, to: string) {
   try {
     const report = await buildCouncilReport(db, clock, { regionId, from, to, locale: 'nb' });
-    return (await renderCouncilPdf(report)).pages;
+    const { bytes, pages } = await renderCouncilPdf(report);
+    return { bytes, pages, filename: reportFilename(report, 'pdf') };
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') return null;
     throw error;
@@ -70,10 +75,10 @@ async function reportPages(db: Db, clock: Clock, regionId: string, from: string,
 export async function sendQuarterlyReports(
   db: Db,
   clock: Clock,
-  options: { publicUrl: string },
+  options: { publicUrl: string; onError?: (regionId: string, error: unknown) => void },
 ): Promise<QuarterlyOutcome> {
   const { quarter, from, to } = lastEndedQuarter(clock.now());
-  const outcome: QuarterlyOutcome = { quarter, sent: 0, empty: 0 };
+  const outcome: QuarterlyOutcome = { quarter, sent: 0, empty: 0, failed: 0 };
   const t = reportT('nb');
   const url = new URL('/office/reports', options.publicUrl);
   url.search = new URLSearchParams({ from, to }).toString();
@@ -82,7 +87,16 @@ export async function sendQuarterlyReports(
     const recipients = await leaderAddresses(db, region.id);
     // No one to send to yet: try again next round rather than mark the quarter done.
     if (recipients.length === 0) continue;
-    const pages = await reportPages(db, clock, region.id, from, to);
+    let made: Awaited<ReturnType<typeof makeReport>>;
+    try {
+      made = await makeReport(db, clock, region.id, from, to);
+    } catch (error) {
+      // No run recorded, no mail queued: the next round makes it again. Other regions go on.
+      outcome.failed += 1;
+      options.onError?.(region.id, error);
+      continue;
+    }
+    const pages = made?.pages ?? null;
     const id = newId();
     const recorded = await db.transaction().execute(async (trx) => {
       const inserted = await repo.insertRun(trx, {
@@ -112,6 +126,9 @@ export async function sendQuarterlyReports(
           regionId: region.id,
           purpose: `reports.quarterly:${id}`,
           locale: 'nb',
+          attachments: made
+            ? [{ filename: made.filename, contentType: 'application/pdf', bytes: made.bytes }]
+            : [],
         });
       }
       await recordAudit(trx, clock.now(), {

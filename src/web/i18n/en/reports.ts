@@ -92,7 +92,7 @@ export const reports: Messages<typeof nb> = {
   },
   mail: {
     subject: 'Report to the regional council for {{quarter}} – {{region}}',
-    body: 'Hello,\n\nThe report to the regional council for {{quarter}} ({{from}}–{{to}}) is ready for {{region}}.\n\nDownload the PDF and spreadsheet here (sign in first):\n{{url}}\n\nThe report has {{pages}} pages.\n\nFlytthit',
+    body: 'Hello,\n\nThe report to the regional council for {{quarter}} ({{from}}–{{to}}) is ready for {{region}}. The report is attached as a PDF.\n\nDownload the PDF and spreadsheet here (sign in first):\n{{url}}\n\nThe report has {{pages}} pages.\n\nFlytthit',
   },
   office: {
     title: 'Report to the regional council',

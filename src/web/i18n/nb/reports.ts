@@ -90,7 +90,7 @@ export const reports = {
   },
   mail: {
     subject: 'Rapport til regionrådet for {{quarter}} – {{region}}',
-    body: 'Hei!\n\nRapporten til regionrådet for {{quarter}} ({{from}}–{{to}}) er klar for {{region}}.\n\nLast ned PDF og regneark her (logg inn først):\n{{url}}\n\nRapporten har {{pages}} sider.\n\nHilsen Flytthit',
+    body: 'Hei!\n\nRapporten til regionrådet for {{quarter}} ({{from}}–{{to}}) er klar for {{region}}. Rapporten ligger ved som PDF.\n\nLast ned PDF og regneark her (logg inn først):\n{{url}}\n\nRapporten har {{pages}} sider.\n\nHilsen Flytthit',
   },
   office: {
     title: 'Rapport til regionrådet',

@@ -92,7 +92,7 @@ export const reports: Messages<typeof nb> = {
   },
   mail: {
     subject: 'Rapport til regionrådet for {{quarter}} – {{region}}',
-    body: 'Hei!\n\nRapporten til regionrådet for {{quarter}} ({{from}}–{{to}}) er klar for {{region}}.\n\nLast ned PDF og rekneark her (logg inn først):\n{{url}}\n\nRapporten har {{pages}} sider.\n\nHelsing Flytthit',
+    body: 'Hei!\n\nRapporten til regionrådet for {{quarter}} ({{from}}–{{to}}) er klar for {{region}}. Rapporten ligg ved som PDF.\n\nLast ned PDF og rekneark her (logg inn først):\n{{url}}\n\nRapporten har {{pages}} sider.\n\nHelsing Flytthit',
   },
   office: {
     title: 'Rapport til regionrådet',
