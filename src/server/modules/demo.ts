@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.js';
 import type { Clock } from '../deps.js';
+import { contentDemoSeeder } from './content/content.demo.js';
 import { eventsDemoSeeder } from './events/events.demo.js';
 import { goalsDemoSeeder } from './goals/goals.demo.js';
 import { newcomersDemoSeeder } from './newcomers/newcomers.demo.js';
@@ -31,6 +32,7 @@ export const demoSeeders: DemoSeeder[] = [
   eventsDemoSeeder,
   newcomersDemoSeeder,
   goalsDemoSeeder,
+  contentDemoSeeder,
 ];
 
 export interface DemoResult {

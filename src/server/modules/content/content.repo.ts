@@ -124,3 +124,18 @@ export function findImageFile(db: Db, imageId: string, width: number) {
     .where('width', '=', width)
     .executeTakeFirst();
 }
+
+/** Removes a page or news item and (by cascade) its revisions: for the demo's own pages. */
+export async function deleteItemBySlug(
+  db: Db,
+  regionId: string,
+  kind: ItemRow['kind'],
+  slug: string,
+): Promise<void> {
+  await db
+    .deleteFrom('contentItems')
+    .where('regionId', '=', regionId)
+    .where('kind', '=', kind)
+    .where('slug', '=', slug)
+    .execute();
+}
