@@ -21,6 +21,7 @@ import { jobSearch } from './0020-job-search.js';
 import { reports } from './0022-reports.js';
 import { municipalityHosts } from './0023-municipality-hosts.js';
 import { outboxAttachments } from './0024-outbox-attachments.js';
+import { callingOrder } from './0025-calling-order.js';
 import type { FlytthitMigration } from './helpers.js';
 
 /**
@@ -49,6 +50,7 @@ export const migrations: FlytthitMigration[] = [
   reports,
   municipalityHosts,
   outboxAttachments,
+  callingOrder,
 ];
 
 export class FlytthitMigrationProvider implements MigrationProvider {

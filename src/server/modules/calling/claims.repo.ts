@@ -22,19 +22,26 @@ export function isRetryable(error: unknown): boolean {
 }
 
 /**
- * Closes the open claims of a campaign's municipality whose lease has run out, so their
- * people return to the pool (the index on campaign, municipality, closed_at finds them). On PostgreSQL rows another transaction is closing are skipped, not waited for.
+ * Closes the open claims whose lease has run out, of a campaign's municipality and the caller's
+ * own in the campaign (a caller holds one open claim per campaign, `claims_open_per_caller`),
+ * so their people return to the pool. On PostgreSQL rows another transaction is closing are
+ * skipped, not waited for.
  */
 export async function expireClaims(
   db: Db,
-  pool: { campaignId: string; municipalityCode: string },
+  pool: { campaignId: string; municipalityCode: string; callerId: string },
   now: string,
 ): Promise<void> {
   let due = db
     .selectFrom('claims')
     .select('id')
     .where('campaignId', '=', pool.campaignId)
-    .where('municipalityCode', '=', pool.municipalityCode)
+    .where((eb) =>
+      eb.or([
+        eb('municipalityCode', '=', pool.municipalityCode),
+        eb('callerId', '=', pool.callerId),
+      ]),
+    )
     .where('closedAt', 'is', null)
     .where('expiresAt', '<=', now);
   if (onPostgres(db)) due = due.forUpdate().skipLocked();
@@ -43,15 +50,6 @@ export async function expireClaims(
     .set({ closedAt: now, closeReason: 'expired' })
     .where('id', 'in', due)
     .execute();
-}
-
-/**
- * Serialises one caller's claims until the transaction ends (a double tap on "next person"
- * must not hold two people). PostgreSQL only: SQLite runs one write transaction at a time.
- */
-export async function lockCaller(db: Db, userId: string): Promise<void> {
-  if (!onPostgres(db)) return;
-  await db.selectFrom('users').select('id').where('id', '=', userId).forNoKeyUpdate().execute();
 }
 
 /** The caller's open claim in the campaign whose lease still runs. */
@@ -92,16 +90,13 @@ export async function pickNextProspect(
     .where((eb) =>
       eb.or([eb('prospects.nextCallAt', 'is', null), eb('prospects.nextCallAt', '<=', pool.now)]),
     )
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('claims')
-            .select('claims.id')
-            .whereRef('claims.prospectId', '=', 'prospects.id')
-            .where('claims.closedAt', 'is', null),
-        ),
-      ),
+    .where('prospects.id', 'not in', (eb) =>
+      eb
+        .selectFrom('claims')
+        .select('claims.prospectId')
+        .where('claims.campaignId', '=', pool.campaignId)
+        .where('claims.municipalityCode', '=', pool.municipalityCode)
+        .where('claims.closedAt', 'is', null),
     )
     .orderBy('prospects.callAttempts')
     .orderBy((eb) => eb.fn.coalesce('prospects.nextCallAt', 'prospects.firstTippedAt'))
@@ -128,28 +123,39 @@ export async function tryInsertClaim(db: Db, row: Insertable<ClaimTable>): Promi
 export type ClaimStep =
   /** The caller's own live claim (a double tap), or the new one just inserted. */
   | { kind: 'again' | 'new'; claim: ClaimRow }
-  /** The person picked got an open claim from a simultaneous caller first: pick again. */
+  /**
+   * The insert was refused: the person picked got an open claim from a simultaneous caller
+   * first, or the caller's own simultaneous tap did. Pick again: the next statement sees both.
+   */
   | { kind: 'taken' }
   /** Nobody is left in the pool. */
   | { kind: 'none' };
 
-/**
- * PostgreSQL: one claim step in one statement (one round trip instead of four): close the
- * municipality's expired claims, return the caller's live claim if they hold one, else pick
- * the next person (the same pool and order as pickNextProspect, rows locked by simultaneous
- * claims skipped) and insert the claim unless someone else's open claim came first.
- * - The pick runs after the expiry (its condition reads `expired`, which makes PostgreSQL run
- *   that update to the end first), but sees the statement's one snapshot: so a claim whose
- *   lease ran out counts as not holding its person, and the insert does not collide with it
- *   (the unique index ignores a row version this transaction has already closed).
- * - The caller's row must be locked by an earlier statement (lockCaller): only a new statement
- *   sees the claim a simultaneous tap of the same caller committed while we waited.
- */
 const CLAIM_COLUMNS = sql.raw(
   'id, campaign_id, region_id, municipality_code, prospect_id, caller_id, claimed_at, expires_at, closed_at, close_reason',
 );
 const NO_CLAIM = sql.raw(Array(10).fill('null').join(', '));
 
+/**
+ * PostgreSQL: "next person" in one statement, outside any transaction (one round trip, no
+ * connection held between round trips, ADR 0010): close the expired claims (as expireClaims),
+ * return the caller's live claim if they hold one, else pick the next person (the same pool and
+ * order as pickNextProspect, rows locked by simultaneous claims skipped) and insert the claim,
+ * unless a unique index says no.
+ * - The pick runs after the expiry (its condition reads `expired`, which makes PostgreSQL run
+ *   that update to the end first), but sees the statement's one snapshot: so a claim whose
+ *   lease ran out counts as not holding its person, and the insert does not collide with it
+ *   (a unique index ignores a row version this statement has already closed).
+ * - `on conflict do nothing` names no index, so both unique indexes of open claims count: one
+ *   per person (a simultaneous caller won the person) and one per caller and campaign (the
+ *   caller's own double tap won). Either way the step says `taken`, and the next statement,
+ *   with a fresh snapshot, sees the winner: another person, or the caller's own claim again.
+ * - People held by open claims are excluded with `not in` (the campaign's few open claims, read
+ *   once into a hash) rather than `not exists`: on tables without statistics yet, as on a fresh
+ *   calling day, PostgreSQL planned `not exists` as a scan of every open claim per person
+ *   (150 ms a claim). The pick walks `prospects_call_order` from the top and stops at the first
+ *   person free.
+ */
 export async function claimStepOnPostgres(
   db: Db,
   claim: Omit<ClaimRow, 'prospectId' | 'closedAt' | 'closeReason'>,
@@ -160,7 +166,8 @@ export async function claimStepOnPostgres(
       update claims set closed_at = ${now}, close_reason = 'expired'
       where id in (
         select id from claims
-        where campaign_id = ${campaignId} and municipality_code = ${municipalityCode}
+        where campaign_id = ${campaignId}
+          and (municipality_code = ${municipalityCode} or caller_id = ${callerId})
           and closed_at is null and expires_at <= ${now}
         for update skip locked)
       returning id
@@ -169,8 +176,6 @@ export async function claimStepOnPostgres(
       select ${CLAIM_COLUMNS} from claims
       where caller_id = ${callerId} and campaign_id = ${campaignId}
         and closed_at is null and expires_at > ${now}
-      order by claimed_at desc
-      limit 1
     ),
     next as materialized (
       select p.id from prospects p
@@ -180,9 +185,10 @@ export async function claimStepOnPostgres(
         and p.carded_at is not null and p.carded_at <= ${now}
         and p.calling_closed_at is null
         and (p.next_call_at is null or p.next_call_at <= ${now})
-        and not exists (
-          select 1 from claims c
-          where c.prospect_id = p.id and c.closed_at is null and c.expires_at > ${now})
+        and p.id not in (
+          select c.prospect_id from claims c
+          where c.campaign_id = ${campaignId} and c.municipality_code = ${municipalityCode}
+            and c.closed_at is null and c.expires_at > ${now})
       order by p.call_attempts, coalesce(p.next_call_at, p.first_tipped_at), p.id
       limit 1
       for update of p skip locked
@@ -193,7 +199,7 @@ export async function claimStepOnPostgres(
       select ${id}, ${campaignId}, ${regionId}, ${municipalityCode}, next.id, ${callerId},
         ${now}, ${claim.expiresAt}
       from next
-      on conflict (prospect_id) where closed_at is null do nothing
+      on conflict do nothing
       returning ${CLAIM_COLUMNS}
     )
     select 'again' as kind, mine.* from mine

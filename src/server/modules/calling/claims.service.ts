@@ -15,7 +15,7 @@ import * as repo from './claims.repo.js';
 export const CLAIM_LEASE_MINUTES = 15;
 /** Retries when a simultaneous claim won (unique index) or PostgreSQL broke a deadlock. */
 const CLAIM_ATTEMPTS = 3;
-/** Picks in one transaction, when simultaneous callers keep winning the chosen person. */
+/** Picks in one claim, when simultaneous callers keep winning the chosen person. */
 const PICKS = 20;
 
 /**
@@ -108,12 +108,13 @@ interface Claimed {
  * "Next person": the caller's open claim when they still hold one (a double tap gets the same
  * person), else a new claim on the next person of their municipality; null when nobody is
  * left. Atomic: PostgreSQL locks the chosen person and skips those locked by simultaneous
- * claims, SQLite runs one write transaction at a time, and the unique index on open claims
- * refuses a second claim on one person whatever happens (then we try again).
+ * claims, SQLite runs one write transaction at a time, and unique indexes on open claims
+ * refuse a second claim on one person, and a second open claim of one caller, whatever
+ * happens (then we pick again).
  *
- * The checks that only read (campaign, municipality, calling hours) run before the
- * transaction, and reading the person and auditing that read run after it commits, so the
- * transaction holds its connection and locks for as few round trips as possible (ADR 0010).
+ * The checks that only read (campaign, municipality, calling hours) run before the claim,
+ * and reading the person and auditing that read run after it is stored, so the claim holds a
+ * connection and locks for as few round trips as possible: one on PostgreSQL (ADR 0010).
  * The audit entry is written before the person leaves the server: every disclosure is
  * audited, and a claim whose audit failed is only a lease that runs out (or the same person
  * again, audited, on the next tap).
@@ -133,9 +134,11 @@ export async function claimNext(
     let claimed: Claimed | null;
     try {
       const now = clock.now();
-      claimed = await db
-        .transaction()
-        .execute((trx) => claimOnce(trx, now, actor, campaign, municipalityCode));
+      claimed = repo.onPostgres(db)
+        ? await claimOnPostgres(db, now, actor, campaign, municipalityCode)
+        : await db
+            .transaction()
+            .execute((trx) => claimOnSqlite(trx, now, actor, campaign, municipalityCode));
     } catch (error) {
       if (!repo.isRetryable(error) || attempt >= CLAIM_ATTEMPTS) throw error;
       continue;
@@ -181,37 +184,56 @@ async function respond(
   };
 }
 
-/** One claiming transaction: the caller's live claim, a new one, or null when nobody is left. */
-async function claimOnce(
+function newClaimRow(now: Date, actor: Actor, campaign: Campaign, municipalityCode: string) {
+  return {
+    id: newId(),
+    campaignId: campaign.id,
+    regionId: campaign.regionId,
+    municipalityCode,
+    callerId: actor.principal.userId,
+    claimedAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + CLAIM_LEASE_MINUTES * 60_000).toISOString(),
+  };
+}
+
+/**
+ * PostgreSQL: one statement per pick, no transaction (ADR 0010). A pick refused by a unique
+ * index (a simultaneous caller won the person, or the caller's own double tap won) is simply
+ * made again; the next statement sees the winner.
+ */
+async function claimOnPostgres(
+  db: Db,
+  now: Date,
+  actor: Actor,
+  campaign: Campaign,
+  municipalityCode: string,
+): Promise<Claimed | null> {
+  for (let pick = 1; ; pick++) {
+    const step = await repo.claimStepOnPostgres(
+      db,
+      newClaimRow(now, actor, campaign, municipalityCode),
+    );
+    if (step.kind === 'none') return null;
+    if (step.kind !== 'taken') return { claim: step.claim, again: step.kind === 'again' };
+    if (pick >= PICKS) throw conflict('Many callers at once: try again.', { reason: 'busy' });
+  }
+}
+
+/**
+ * SQLite: one write transaction at a time, so these steps cannot interleave with another
+ * claim: the caller's live claim, a new one, or null when nobody is left.
+ */
+async function claimOnSqlite(
   trx: Db,
   now: Date,
   actor: Actor,
   campaign: Campaign,
   municipalityCode: string,
 ): Promise<Claimed | null> {
-  const { principal } = actor;
+  const callerId = actor.principal.userId;
   const at = now.toISOString();
-  const row = () => ({
-    id: newId(),
-    campaignId: campaign.id,
-    regionId: campaign.regionId,
-    municipalityCode,
-    callerId: principal.userId,
-    claimedAt: at,
-    expiresAt: new Date(now.getTime() + CLAIM_LEASE_MINUTES * 60_000).toISOString(),
-  });
-  await repo.lockCaller(trx, principal.userId);
-  if (repo.onPostgres(trx)) {
-    for (let pick = 1; ; pick++) {
-      const step = await repo.claimStepOnPostgres(trx, row());
-      if (step.kind === 'none') return null;
-      if (step.kind !== 'taken') return { claim: step.claim, again: step.kind === 'again' };
-      if (pick >= PICKS) throw conflict('Many callers at once: try again.', { reason: 'busy' });
-    }
-  }
-  // SQLite: one write transaction at a time, so these steps cannot interleave with another claim.
-  await repo.expireClaims(trx, { campaignId: campaign.id, municipalityCode }, at);
-  const live = await repo.findLiveClaimOf(trx, principal.userId, campaign.id, at);
+  await repo.expireClaims(trx, { campaignId: campaign.id, municipalityCode, callerId }, at);
+  const live = await repo.findLiveClaimOf(trx, callerId, campaign.id, at);
   if (live) return { claim: live, again: true };
   const prospectId = await repo.pickNextProspect(trx, {
     campaignId: campaign.id,
@@ -219,7 +241,12 @@ async function claimOnce(
     now: at,
   });
   if (!prospectId) return null;
-  const claim = { ...row(), prospectId, closedAt: null, closeReason: null };
+  const claim = {
+    ...newClaimRow(now, actor, campaign, municipalityCode),
+    prospectId,
+    closedAt: null,
+    closeReason: null,
+  };
   if (!(await repo.tryInsertClaim(trx, claim))) {
     throw conflict('Many callers at once: try again.', { reason: 'busy' });
   }

@@ -278,6 +278,36 @@ describe.each(testDialects)('claiming the next person on %s', (dialect) => {
     expect(notMine.statusCode).toBe(400);
   });
 
+  it('keeps staff to one person at a time across municipalities, until the lease runs out', async () => {
+    friday();
+    const { campaignId } = await setup(2, 0);
+    await seedProspects(t.deps.db, campaignId, t.demoRegionId, 2, { municipalityCode: '3428' });
+    const leader = await signIn(t, await createTestUser(t, { role: 'programme_leader' }));
+    const claimIn = (code: string) =>
+      leader.request({
+        method: 'POST',
+        url: `/api/campaigns/${campaignId}/claims?municipality=${code}`,
+      });
+
+    const tynset = await claimIn('3427');
+    expect(tynset.statusCode).toBe(201);
+    // Still holding a Tynset person: asking for Alvdal gives the same person again.
+    const again = await claimIn('3428');
+    expect(again.json().claim.id).toBe(tynset.json().claim.id);
+
+    t.clock.advanceMinutes(16);
+    const alvdal = await claimIn('3428');
+    expect(alvdal.statusCode).toBe(201);
+    expect(alvdal.json().prospect.municipalityCode).toBe('3428');
+    const old = await t.deps.db
+      .selectFrom('claims')
+      .select(['closedAt', 'closeReason'])
+      .where('id', '=', tynset.json().claim.id)
+      .executeTakeFirstOrThrow();
+    expect(old.closeReason).toBe('expired');
+    expect(await openClaims(campaignId)).toHaveLength(1);
+  });
+
   it('lists the calling API in the OpenAPI document', async () => {
     const doc = (await t.app.inject('/api/openapi.json')).json();
     expect(doc.paths['/api/campaigns/{campaignId}/claims'].post).toBeDefined();
