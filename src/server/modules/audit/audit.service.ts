@@ -26,10 +26,13 @@ function scrub(details: Record<string, unknown> | undefined): Record<string, unk
   return Object.fromEntries(Object.entries(details).filter(([k]) => !SECRET_KEYS.test(k)));
 }
 
-/** Writes one audit entry; runs in the caller's transaction when given one. */
-export async function recordAudit(db: Db, at: Date, event: AuditEvent): Promise<void> {
+/**
+ * The row an audit event is stored as. For a repo that writes the entry in the same statement
+ * as the act it records; everyone else calls recordAudit.
+ */
+export function auditRow(at: Date, event: AuditEvent): repo.AuditInsert {
   const details = scrub(event.details);
-  await repo.insertAuditEntry(db, {
+  return {
     at: at.toISOString(),
     actorUserId: event.actor.userId,
     actorLabel: event.actor.label,
@@ -41,7 +44,12 @@ export async function recordAudit(db: Db, at: Date, event: AuditEvent): Promise<
     municipalityCode: event.municipalityCode ?? null,
     ip: event.ip ?? null,
     details: details && Object.keys(details).length > 0 ? JSON.stringify(details) : null,
-  });
+  };
+}
+
+/** Writes one audit entry; runs in the caller's transaction when given one. */
+export async function recordAudit(db: Db, at: Date, event: AuditEvent): Promise<void> {
+  await repo.insertAuditEntry(db, auditRow(at, event));
 }
 
 export async function listAudit(

@@ -26,6 +26,17 @@ export async function insertCall(db: Db, row: Insertable<CallTable>): Promise<vo
   await db.insertInto('calls').values(row).execute();
 }
 
+/** The insert was refused because this person already used the Idempotency-Key for a call. */
+export function isIdempotencyKeyTaken(error: unknown): boolean {
+  const { code, constraint, message } = (error ?? {}) as Record<string, unknown>;
+  if (code === '23505') return constraint === 'calls_idempotency_once';
+  return (
+    code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    typeof message === 'string' &&
+    message.includes('calls.recorded_by, calls.idempotency_key')
+  );
+}
+
 /** What a call does to the prospect's place in the calling pool and in the pipeline. */
 export interface PoolChange {
   calledAt: string;

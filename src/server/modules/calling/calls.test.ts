@@ -58,6 +58,25 @@ describe.each(testDialects)('saving call outcomes on %s', (dialect) => {
   const prospect = (id: string) =>
     t.deps.db.selectFrom('prospects').selectAll().where('id', '=', id).executeTakeFirst();
 
+  it('refuses an Idempotency-Key already used for another call, and keeps the second claim open', async () => {
+    const { campaignId, team } = await setup(2, 1);
+    const first = (await claim(team[0]!, campaignId)).json();
+    expect(
+      (await outcome(team[0]!, first.claim.id, { outcome: 'no_answer' }, 'k')).statusCode,
+    ).toBe(201);
+    const second = (await claim(team[0]!, campaignId)).json();
+    expect(second.claim.id).not.toBe(first.claim.id);
+
+    const reused = await outcome(team[0]!, second.claim.id, { outcome: 'not_now' }, 'k');
+    expect(reused.statusCode).toBe(409);
+    expect(reused.json().error.details.reason).toBe('idempotency_key_reused');
+    expect(await callsOf(campaignId)).toHaveLength(1);
+    // Nothing was written: the claim is still the caller's to save.
+    const fresh = await outcome(team[0]!, second.claim.id, { outcome: 'not_now' }, 'k2');
+    expect(fresh.statusCode).toBe(201);
+    expect(await callsOf(campaignId)).toHaveLength(2);
+  });
+
   it('records an interested call once per Idempotency-Key, with its effects and follow-up tasks', async () => {
     const { campaignId, prospectIds, team } = await setup(1, 1);
     const claimed = (await claim(team[0]!, campaignId)).json();

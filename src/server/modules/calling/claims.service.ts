@@ -5,7 +5,7 @@ import { newId } from '../../db/portable.js';
 import type { Clock } from '../../deps.js';
 import { AppError, conflict, invalid, notFound } from '../../errors.js';
 import { type Principal, scopeOf } from '../../plugins/access.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { auditRow } from '../audit/audit.service.js';
 import { type Actor, auditActor, getCampaign } from '../referral/campaigns.service.js';
 import { firstName } from '../referral/normalise.js';
 import { describeHours, effectiveHours, withinCallingHours } from './calling-hours.js';
@@ -72,11 +72,28 @@ const unique = (values: Array<string | null>) => [
 ];
 
 /**
- * The person as the calling screen shows them: tippers by first name, where they allowed it.
- * One query (the person joined with their tips); undefined when they are gone.
+ * The person as the calling screen shows them, tippers by first name where they allowed it,
+ * and the audit entry of showing them (one statement on PostgreSQL); undefined when they are
+ * gone.
  */
-async function callProspect(db: Db, claim: repo.ClaimRow): Promise<CallProspect | undefined> {
-  const rows = await repo.findCallProspectRows(db, claim);
+async function discloseProspect(
+  db: Db,
+  now: Date,
+  actor: Actor,
+  { claim, again }: Claimed,
+): Promise<CallProspect | undefined> {
+  const rows = await repo.discloseCallProspectRows(
+    db,
+    claim,
+    auditRow(now, {
+      action: 'calling.claimed',
+      ...auditActor(actor),
+      target: { type: 'claim', id: claim.id },
+      regionId: claim.regionId,
+      municipalityCode: claim.municipalityCode,
+      details: { campaignId: claim.campaignId, prospectId: claim.prospectId, again },
+    }),
+  );
   const person = rows[0];
   if (!person) return undefined;
   const tips = rows.filter((t) => t.tipId !== null);
@@ -115,9 +132,9 @@ interface Claimed {
  * The checks that only read (campaign, municipality, calling hours) run before the claim,
  * and reading the person and auditing that read run after it is stored, so the claim holds a
  * connection and locks for as few round trips as possible: one on PostgreSQL (ADR 0010).
- * The audit entry is written before the person leaves the server: every disclosure is
- * audited, and a claim whose audit failed is only a lease that runs out (or the same person
- * again, audited, on the next tap).
+ * The audit entry is written before (on PostgreSQL: in the same statement as) the read of the
+ * person: every disclosure is audited, and a claim whose audit failed is only a lease that
+ * runs out (or the same person again, audited, on the next tap).
  */
 export async function claimNext(
   db: Db,
@@ -144,33 +161,18 @@ export async function claimNext(
       continue;
     }
     if (!claimed) return null;
-    const prospect = await callProspect(db, claimed.claim);
+    const prospect = await discloseProspect(db, clock.now(), actor, claimed);
     // Gone between the commit and the read (opted out or erased): their claim went with them.
     if (!prospect) {
       if (attempt >= CLAIM_ATTEMPTS)
         throw conflict('Many callers at once: try again.', { reason: 'busy' });
       continue;
     }
-    return respond(db, clock.now(), actor, campaign, claimed, prospect);
+    return respond(campaign, claimed.claim, prospect);
   }
 }
 
-async function respond(
-  db: Db,
-  now: Date,
-  actor: Actor,
-  campaign: Campaign,
-  { claim, again }: Claimed,
-  prospect: CallProspect,
-): Promise<ClaimResponse> {
-  await recordAudit(db, now, {
-    action: 'calling.claimed',
-    ...auditActor(actor),
-    target: { type: 'claim', id: claim.id },
-    regionId: claim.regionId,
-    municipalityCode: claim.municipalityCode,
-    details: { campaignId: campaign.id, prospectId: claim.prospectId, again },
-  });
+function respond(campaign: Campaign, claim: repo.ClaimRow, prospect: CallProspect): ClaimResponse {
   return {
     claim: {
       id: claim.id,
