@@ -4,7 +4,7 @@ import { fromDbJson, newId, toDbJson } from '../../db/portable.js';
 import type { Clock } from '../../deps.js';
 import { AppError, conflict, invalid, notFound } from '../../errors.js';
 import { scopeOf } from '../../plugins/access.js';
-import { listAudit, recordAudit } from '../audit/audit.service.js';
+import { auditRow, listAudit, recordAudit } from '../audit/audit.service.js';
 import { createFollowUpTasks } from '../followup/tasks.service.js';
 import { type Actor, auditActor } from '../referral/campaigns.service.js';
 import { applyOptOut } from '../referral/opt-out.service.js';
@@ -117,8 +117,16 @@ export async function recordCall(
     source: facts.source,
     idempotencyKey: facts.idempotencyKey ?? null,
   };
-  await repo.insertCall(trx, row);
+  const audited = {
+    action: facts.source === 'paper' ? 'calling.paper_call_recorded' : 'calling.outcome_recorded',
+    ...auditActor(actor),
+    target: { type: 'call', id },
+    regionId: target.regionId,
+    municipalityCode: target.municipalityCode,
+    details: { campaignId: target.campaignId, claimId: target.claimId, outcome: facts.outcome },
+  };
   if (facts.outcome === 'opt_out') {
+    await repo.insertCall(trx, row);
     const prospect = await getProspectRow(trx, scopeOf(actor.principal), target.prospectId);
     const erased = await applyOptOut(trx, now, { code: prospect.optOutCode });
     await recordAudit(trx, now, {
@@ -129,6 +137,7 @@ export async function recordCall(
       municipalityCode: target.municipalityCode,
       details: { erasedProspects: erased },
     });
+    await recordAudit(trx, now, audited);
   } else {
     const effect = EFFECTS[facts.outcome];
     const nextCallAt =
@@ -137,7 +146,7 @@ export async function recordCall(
         : facts.outcome === 'call_back'
           ? callBackAt
           : null;
-    await repo.applyCallToProspect(trx, target.prospectId, {
+    const change: repo.PoolChange = {
       calledAt,
       outcome: facts.outcome,
       nextCallAt,
@@ -145,19 +154,17 @@ export async function recordCall(
       reached: effect.reached,
       interested: facts.outcome === 'interested',
       updatedAt: now.toISOString(),
-    });
+    };
+    await repo.storeCall(
+      trx,
+      row,
+      { prospectId: target.prospectId, change },
+      auditRow(now, audited),
+    );
     if (facts.outcome === 'interested') {
       await createFollowUpTasks(trx, now, { ...target, id, interests: facts.interests });
     }
   }
-  await recordAudit(trx, now, {
-    action: facts.source === 'paper' ? 'calling.paper_call_recorded' : 'calling.outcome_recorded',
-    ...auditActor(actor),
-    target: { type: 'call', id },
-    regionId: target.regionId,
-    municipalityCode: target.municipalityCode,
-    details: { campaignId: target.campaignId, claimId: target.claimId, outcome: facts.outcome },
-  });
   // Only the opt-out changes the row after the insert (erasure nulls its person and notes).
   if (facts.outcome !== 'opt_out') return toCall(row);
   const stored = await repo.findCall(trx, id);
