@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresAdapter, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 import { ScopedPostgresDialect } from './schema-introspector.js';
@@ -10,6 +10,9 @@ import { withStatementCache } from './statement-cache.js';
 export type Dialect = 'sqlite' | 'postgres';
 
 export type Db = Kysely<Database>;
+
+/** Whether a database (or a transaction on one) is PostgreSQL, for the few dialect-specific statements. */
+export const onPostgres = (db: Db): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
 export interface DatabaseHandle {
   db: Db;

@@ -1,5 +1,5 @@
-import { type Insertable, PostgresAdapter, type QueryCreator, type Selectable } from 'kysely';
-import type { Db } from '../../db/database.js';
+import type { Insertable, QueryCreator, Selectable } from 'kysely';
+import { type Db, onPostgres } from '../../db/database.js';
 import type { AuditLogTable, CallTable, Database } from '../../db/schema.js';
 
 export type CallRow = Selectable<CallTable>;
@@ -92,7 +92,7 @@ export async function storeCall(
   audit: Insertable<AuditLogTable>,
 ): Promise<void> {
   const { prospectId, change } = person;
-  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+  if (onPostgres(db)) {
     await db
       .with('applied', (qc) => applyCallQuery(qc, prospectId, change))
       .with('audited', (qc) => qc.insertInto('auditLog').values(audit))

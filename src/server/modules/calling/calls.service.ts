@@ -89,9 +89,9 @@ interface CallFacts {
 
 /**
  * Stores the call and applies it, in the caller's transaction (which has closed the claim, if
- * the call had one): the pool and pipeline stamps,
- * follow-up tasks for an interested person, or the opt-out (the person is erased at once and
- * the call stays without them). Returns the stored call as it is after all that.
+ * the call had one): the pool and pipeline stamps, follow-up tasks for an interested person,
+ * or the opt-out (the person is erased at once and the call stays without them). Returns the
+ * stored call as it is after all that.
  */
 export async function recordCall(
   trx: Db,
@@ -231,7 +231,7 @@ async function whyNotOpen(
       { reason: 'claim_expired' },
     );
   }
-  // Open and live after all: closed and reopened in between cannot happen, so a retry decides.
+  // Open and live after all (the close met a lease boundary or a twin that rolled back).
   throw conflict('Many callers at once: try again.', { reason: 'busy' });
 }
 

@@ -1,10 +1,10 @@
-import { type Insertable, PostgresAdapter, type QueryCreator, type Selectable, sql } from 'kysely';
-import type { Db } from '../../db/database.js';
+import { type Insertable, type QueryCreator, type Selectable, sql } from 'kysely';
+import { type Db, onPostgres } from '../../db/database.js';
 import type { AuditLogTable, ClaimTable, Database } from '../../db/schema.js';
 
 export type ClaimRow = Selectable<ClaimTable>;
 
-export const onPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
+export { onPostgres };
 
 /**
  * Worth running the transaction again: a unique index said no (a simultaneous twin got there

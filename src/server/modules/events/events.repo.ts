@@ -1,11 +1,9 @@
-import { type Insertable, PostgresAdapter, type Selectable, sql, type Updateable } from 'kysely';
-import type { Db } from '../../db/database.js';
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import { type Db, onPostgres } from '../../db/database.js';
 import type { EventInvitationTable, EventRegistrationTable, EventTable } from '../../db/schema.js';
 
 export type EventRow = Selectable<EventTable> & { organiserName: string; organiserKind: string };
 export type RegistrationRow = Selectable<EventRegistrationTable>;
-
-const onPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /**
  * What a staff user may see and change: regions × municipalities, and for an organiser only

@@ -1,5 +1,5 @@
-import { type Insertable, PostgresAdapter, type Selectable, sql } from 'kysely';
-import type { Db } from '../../db/database.js';
+import { type Insertable, type Selectable, sql } from 'kysely';
+import { type Db, onPostgres } from '../../db/database.js';
 import type { TipTable } from '../../db/schema.js';
 import type { Scope } from '../../plugins/access.js';
 import { scopedProspects } from './prospects.repo.js';
@@ -26,7 +26,7 @@ export async function findTipIdByKey(
  * already runs one write transaction at a time. Take it first in the tip's transaction.
  */
 export async function lockCampaignTips(db: Db, campaignId: string): Promise<void> {
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+  if (!onPostgres(db)) return;
   await sql`select pg_advisory_xact_lock(hashtext(${`referral.tips:${campaignId}`}))`.execute(db);
 }
 
